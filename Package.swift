@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// Safeguard: a container image supply-chain scanner.
+// Targets follow the data flow in DESIGN.md: image model, HTTP, sources, layer pass, report, command line.
+// A lower target never imports a higher one; C libraries from Debian sit behind thin `C…` modules.
+
+import PackageDescription
+
+let package = Package(
+    name: "Safeguard",
+    products: [
+        .executable(name: "safeguard", targets: ["safeguard"]),
+    ],
+    targets: [
+        // C libraries, installed by scripts/setup.sh from Debian.
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+
+        // Digests, references, descriptors, manifests, indexes, configs, platforms, byte streams.
+        .target(name: "ImageModel", dependencies: ["COpenSSL"]),
+        // A small blocking HTTP/1.1 client over sockets and OpenSSL, pull-based so blobs stream with back-pressure.
+        .target(name: "HTTP", dependencies: ["COpenSSL", "ImageModel"]),
+        // Where images come from: registries, OCI layouts, oci-archive and docker-archive files.
+        .target(name: "ImageSources", dependencies: ["ImageModel", "HTTP"]),
+        // One streaming pass per layer: digests, decompression, tar entries, the merged filesystem.
+        .target(name: "LayerPass", dependencies: ["ImageModel", "CISAL", "CZstd"]),
+        // The report document, findings and renderers.
+        .target(name: "Report", dependencies: ["ImageModel", "LayerPass"]),
+        // Argument parsing, commands and terminal output; the executable only calls into it.
+        .target(name: "SafeguardCLI", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Report"]),
+        .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
+
+        // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.
+        .target(name: "TestSupport", dependencies: ["ImageModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "ImageModelTests", dependencies: ["ImageModel", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
+        .testTarget(name: "ImageSourcesTests", dependencies: ["ImageSources", "TestSupport"]),
+        .testTarget(name: "LayerPassTests", dependencies: ["LayerPass", "TestSupport"]),
+        .testTarget(name: "SafeguardCLITests", dependencies: ["SafeguardCLI", "TestSupport"]),
+    ]
+)

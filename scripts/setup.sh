@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every Debian package Safeguard and its tests need, then builds a release binary.
+# Safe to run again: apt skips what is present and SwiftPM rebuilds only what changed.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+packages=(
+    # Libraries behind the C modules.
+    libssl-dev libisal-dev libzstd-dev libsqlite3-dev
+    # Test tooling: a real registry, image copying and unpacking, Debian root filesystems.
+    docker-registry skopeo umoci mmdebstrap
+    # The benchmark floor (igzip) and helpers the tests shell out to.
+    isal python3-venv ca-certificates
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # The packaged registry starts a system service on install; tests run their own on a free port.
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if command -v systemctl >/dev/null 2>&1; then systemctl disable --now docker-registry >/dev/null 2>&1 || true; fi
+fi
+
+swift build -c release --product safeguard
