@@ -20,14 +20,18 @@ let package = Package(
         .target(name: "ImageModel", dependencies: ["COpenSSL"]),
         // A small blocking HTTP/1.1 client over sockets and OpenSSL, pull-based so blobs stream with back-pressure.
         .target(name: "HTTP", dependencies: ["COpenSSL", "ImageModel"]),
+        // A tar reader of our own: exact control over hostile headers, and byte offsets for archives.
+        .target(name: "Tar", dependencies: ["ImageModel"]),
         // Where images come from: registries, OCI layouts, oci-archive and docker-archive files.
-        .target(name: "ImageSources", dependencies: ["ImageModel", "HTTP"]),
+        .target(name: "ImageSources", dependencies: ["ImageModel", "HTTP", "Tar"]),
         // One streaming pass per layer: digests, decompression, tar entries, the merged filesystem.
-        .target(name: "LayerPass", dependencies: ["ImageModel", "CISAL", "CZstd"]),
+        .target(name: "LayerPass", dependencies: ["ImageModel", "Tar", "CISAL", "CZstd"]),
         // The report document, findings and renderers.
-        .target(name: "Report", dependencies: ["ImageModel", "LayerPass"]),
+        .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass"]),
+        // The whole flow for one image: resolve, stream layers, merge, check, report.
+        .target(name: "Scanner", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Report"]),
         // Argument parsing, commands and terminal output; the executable only calls into it.
-        .target(name: "SafeguardCLI", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Report"]),
+        .target(name: "SafeguardCLI", dependencies: ["ImageModel", "ImageSources", "Report", "Scanner"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
 
         // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.

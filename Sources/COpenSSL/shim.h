@@ -12,4 +12,15 @@ static inline int safeguard_ssl_set_sni(SSL *ssl, const char *name) {
     return (int)SSL_set_tlsext_host_name(ssl, name);
 }
 
+// SSL_CTX_set_min_proto_version is a macro; the HTTP client refuses anything older than TLS 1.2.
+static inline int safeguard_ssl_ctx_set_min_tls12(SSL_CTX *ctx) {
+    return (int)SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+}
+
+// SSL_OP_IGNORE_UNEXPECTED_EOF is a macro. With it, a peer closing TCP without close_notify reads as a
+// clean end; the HTTP client's Content-Length and chunked framing still detect a truncated body.
+static inline void safeguard_ssl_ctx_ignore_unexpected_eof(SSL_CTX *ctx) {
+    SSL_CTX_set_options(ctx, SSL_OP_IGNORE_UNEXPECTED_EOF);
+}
+
 #endif

@@ -71,3 +71,15 @@ public struct MemoryByteStream: ByteStream {
         return count
     }
 }
+
+/// A type-erased byte stream, for pipelines whose stages are chosen at run time (the compression of a layer).
+public struct AnyByteStream: ByteStream {
+    private var base: any ByteStream
+
+    /// Wraps `base`.
+    public init(_ base: any ByteStream) { self.base = base }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        try base.read(into: buffer)
+    }
+}

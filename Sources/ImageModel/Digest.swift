@@ -46,7 +46,7 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     /// The digest of `bytes` under `algorithm`.
     public static func of(_ bytes: some Sequence<UInt8>, algorithm: Algorithm = .sha256) -> Digest {
-        var digester = Digester(algorithm: algorithm)
+        let digester = Digester(algorithm: algorithm)
         let array = Array(bytes)
         array.withUnsafeBytes { digester.update($0) }
         return digester.finalize()

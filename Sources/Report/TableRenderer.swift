@@ -1,0 +1,94 @@
+/// Writes reports as text for people: the image, its layers, then findings grouped by severity.
+public struct TableRenderer {
+    /// Colours and emphasis.
+    public let style: TextStyle
+    /// How many characters of a history command to show in a table cell.
+    static let commandWidth = 60
+
+    /// Creates a renderer.
+    public init(style: TextStyle) { self.style = style }
+
+    /// The `safeguard inspect` view: identity, runtime config and layers.
+    public func renderInspect(_ report: ScanReport) -> String {
+        var text = imageHeader(report.image)
+        text += "\n" + runtimeSection(report.image.config)
+        text += "\n" + layerTable(report.layers)
+        return text
+    }
+
+    /// The `safeguard scan` view: identity, layers, filesystem, findings and a summary line.
+    public func renderScan(_ report: ScanReport) -> String {
+        var text = imageHeader(report.image)
+        text += "\n" + layerTable(report.layers)
+        let fs = report.filesystem
+        text += "\n\(style.bold("Filesystem")): \(fs.files) files (\(formatBytes(fs.totalFileBytes))), "
+            + "\(fs.directories) directories, \(fs.symlinks) symlinks, \(fs.hardlinks) hardlinks, "
+            + "\(fs.special) special, \(fs.setuid) setuid, \(fs.setgid) setgid\n"
+        text += "\n" + findingsSection(report.findings)
+        return text
+    }
+
+    private func imageHeader(_ image: ImageSummary) -> String {
+        var rows: [(String, String)] = [("Image", terminalSafe(image.reference ?? image.location))]
+        rows.append(("Digest", image.digest.description))
+        if let index = image.indexDigest { rows.append(("Index", index.description)) }
+        rows.append(("Platform", image.platform))
+        rows.append(("Config", image.configDigest.description))
+        if let created = image.created { rows.append(("Created", terminalSafe(created))) }
+        return keyValues(rows)
+    }
+
+    private func runtimeSection(_ runtime: RuntimeSummary) -> String {
+        func list(_ values: [String]?) -> String { terminalSafe((values ?? []).joined(separator: " ")) }
+        var rows: [(String, String)] = [
+            ("User", terminalSafe(runtime.user.flatMap { $0.isEmpty ? nil : $0 } ?? "root (default)")),
+            ("WorkingDir", terminalSafe(runtime.workingDir ?? "")),
+            ("Entrypoint", list(runtime.entrypoint)),
+            ("Cmd", list(runtime.cmd)),
+            ("ExposedPorts", list(runtime.exposedPorts)),
+        ]
+        if let volumes = runtime.volumes { rows.append(("Volumes", list(volumes))) }
+        if let signal = runtime.stopSignal { rows.append(("StopSignal", terminalSafe(signal))) }
+        for variable in runtime.env ?? [] { rows.append(("Env", terminalSafe(variable))) }
+        for (key, value) in (runtime.labels ?? [:]).sorted(by: { $0.key < $1.key }) {
+            rows.append(("Label", terminalSafe("\(key)=\(value)", limit: 200)))
+        }
+        return keyValues(rows)
+    }
+
+    private func layerTable(_ layers: [LayerSummary]) -> String {
+        var table = Table(headers: ["#", "DIGEST", "SIZE", "UNPACKED", "ADDED", "CHANGED", "DELETED", "CREATED BY"])
+        for layer in layers {
+            let digest = layer.verified ? layer.digest.short : style.severity(.critical) + " " + layer.digest.short
+            table.rows.append([
+                "\(layer.index)", digest, formatBytes(layer.size), formatBytes(layer.uncompressedSize),
+                "\(layer.filesAdded)", "\(layer.filesChanged)", "\(layer.filesDeleted)",
+                terminalSafe(layer.createdBy ?? "", limit: Self.commandWidth),
+            ])
+        }
+        return table.render(style: style)
+    }
+
+    private func findingsSection(_ findings: [Finding]) -> String {
+        guard !findings.isEmpty else { return "No findings.\n" }
+        var table = Table(headers: ["SEVERITY", "CATEGORY", "RULE", "LAYER", "TITLE"])
+        for finding in findings {
+            table.rows.append([
+                style.severity(finding.severity), finding.category, finding.ruleID,
+                finding.evidence.layer.map { "\($0.index)" } ?? "-", terminalSafe(finding.title),
+            ])
+        }
+        let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+            let count = findings.filter { $0.severity == severity }.count
+            return count == 0 ? nil : "\(count) \(severity.rawValue)"
+        }
+        return table.render(style: style) + "\n\(findings.count) findings: \(counts.joined(separator: ", "))\n"
+    }
+
+    private func keyValues(_ rows: [(String, String)]) -> String {
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { key, value in
+            style.bold(key + ":") + String(repeating: " ", count: width - key.count + 1) + value
+        }.joined(separator: "\n") + "\n"
+    }
+}

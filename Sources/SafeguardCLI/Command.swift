@@ -1,0 +1,99 @@
+import Foundation
+import HTTP
+import ImageModel
+import ImageSources
+import Report
+import Scanner
+
+/// The `safeguard` command line: parses arguments, runs the scan, prints the result.
+public enum Command {
+    /// Runs the command line and returns the exit status.
+    public static func main(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> ExitCode
+    {
+        let terminal = Terminal(environment: environment)
+        guard let verb = arguments.first else {
+            print(Help.main)
+            return .error
+        }
+        let rest = Array(arguments.dropFirst())
+        switch verb {
+        case "-h", "--help", "help":
+            print(rest.first.flatMap(help(for:)) ?? Help.main)
+            return .success
+        case "version", "--version":
+            print("safeguard \(ImageScan.version)")
+            return .success
+        case "scan", "inspect":
+            return run(verb, rest, terminal: terminal, environment: environment)
+        default:
+            FileHandle.standardError.write(Data("safeguard: unknown command '\(verb)'; see 'safeguard --help'\n".utf8))
+            return .error
+        }
+    }
+
+    private static func help(for verb: String) -> String? {
+        switch verb {
+        case "scan": Help.scan
+        case "inspect": Help.inspect
+        default: nil
+        }
+    }
+
+    private static func run(_ verb: String, _ arguments: [String], terminal: Terminal,
+                            environment: [String: String]) -> ExitCode {
+        var logger = Logger(level: .warning, colors: terminal.stderrColors)
+        do {
+            let options = try Options(verb: verb, arguments: arguments, environment: environment)
+            if options.help {
+                print(help(for: verb)!)
+                return .success
+            }
+            logger = Logger(level: options.logLevel, colors: terminal.stderrColors)
+            let progress = terminal.stderrIsTerminal && !options.quiet ? ProgressDisplay(logger: logger) : nil
+            logger.debug("scanning \(options.location) for \(options.platform)")
+
+            let scan = ImageScan(location: options.location, platform: options.platform,
+                                 registryOptions: options.registry, concurrency: options.concurrency)
+            var events: (@Sendable (ImageScan.Event) -> Void)?
+            if let progress { events = { progress.handle($0) } }
+            let report = try scan.run(events: events)
+            progress?.finish()
+
+            try write(render(report, verb: verb, options: options, terminal: terminal), to: options.output)
+            if verb == "scan", let threshold = options.failOn, let highest = report.highestSeverity, highest >= threshold {
+                logger.info("findings at or above \(threshold.rawValue): exiting with \(ExitCode.findings.rawValue)")
+                return .findings
+            }
+            return .success
+        } catch let error as UsageError {
+            logger.error("\(error.description)\nRun 'safeguard \(verb) --help' for usage.")
+            return .error
+        } catch {
+            logger.error("\(error)")
+            return .error
+        }
+    }
+
+    private static func render(_ report: ScanReport, verb: String, options: Options, terminal: Terminal) throws -> String {
+        switch options.format {
+        case .json: return try JSONRenderer.render(report)
+        case .table:
+            let renderer = TableRenderer(style: TextStyle(colors: options.output == nil && terminal.stdoutColors))
+            return verb == "scan" ? renderer.renderScan(report) : renderer.renderInspect(report)
+        }
+    }
+
+    /// Writes the result to a file, atomically so that an interrupted run never leaves half a report behind.
+    private static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw UsageError("cannot write --output \(path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// The `--help` texts.
+enum Help {
+    static let exitCodes = """
+        Exit codes:
+          0  success; with scan, no finding at or above --fail-on
+          1  scan found a finding at or above --fail-on
+          2  usage error, or the image could not be read (bad reference, registry error,
+             corrupt or malformed input)
+        """
+
+    static let imageForms = """
+        IMAGE is written as skopeo writes it:
+          REF | docker://REF           an image in a registry (nginx, ghcr.io/org/app:1.2, host:5000/app@sha256:…)
+          oci:DIR[:TAG]                an OCI image layout directory
+          oci-archive:FILE[:TAG]       an OCI image layout in a tar file
+          docker-archive:FILE[:REF]    a `docker save` tar file
+        """
+
+    static let commonOptions = """
+          --platform OS/ARCH[/VARIANT]  platform to pick from a multi-platform image (default: this host's)
+          --format table|json           output format (default: table)
+          --output FILE                 write the result to FILE instead of stdout
+          --creds USER:PASSWORD         registry credentials (or SAFEGUARD_USERNAME / SAFEGUARD_PASSWORD)
+          --authfile FILE               registry auth file (default: REGISTRY_AUTH_FILE, then
+                                        $XDG_RUNTIME_DIR/containers/auth.json, then ~/.docker/config.json)
+          --insecure-registry HOST      reach HOST over plain HTTP (loopback registries always are); repeatable
+          --timeout SECONDS             network idle timeout per request (default: 60)
+          --concurrency N               layers streamed at once (default: number of cores, at least 2)
+          -q, --quiet                   no progress and no diagnostics but errors
+          -v, --verbose                 more diagnostics on stderr
+          -h, --help                    this help
+        Environment: NO_COLOR disables colour; progress is drawn only when stderr is a terminal.
+        """
+
+    static let main = """
+        safeguard: a container image supply-chain scanner
+
+        Usage: safeguard COMMAND [OPTIONS] IMAGE
+
+        Commands:
+          scan      scan an image: layers, history, filesystem and findings
+          inspect   show an image's digest, platform, config and layers
+          version   print the version
+
+        Run 'safeguard COMMAND --help' for a command's options.
+
+        \(imageForms)
+
+        \(exitCodes)
+        """
+
+    static let scan = """
+        Usage: safeguard scan [OPTIONS] IMAGE
+
+        Reads every layer of IMAGE in one verified streaming pass and reports the image, its layers and
+        history, a filesystem summary and findings (category, rule, severity, title, detail, evidence).
+
+        Options:
+          --fail-on SEVERITY            exit 1 when a finding is at or above SEVERITY
+                                        (critical, high, medium, low, info)
+        \(commonOptions)
+
+        \(imageForms)
+
+        \(exitCodes)
+        """
+
+    static let inspect = """
+        Usage: safeguard inspect [OPTIONS] IMAGE
+
+        Shows the image digest, platform, config (entrypoint, cmd, user, workdir, env, labels, ports) and
+        each layer with its digest, sizes, files added, changed and deleted, and the history step that made it.
+        Every layer is streamed and verified to count its files.
+
+        Options:
+        \(commonOptions)
+
+        \(imageForms)
+
+        \(exitCodes)
+        """
+}

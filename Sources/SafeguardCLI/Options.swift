@@ -1,0 +1,95 @@
+import Foundation
+import HTTP
+import ImageModel
+import ImageSources
+import Report
+import Scanner
+
+/// The options of `scan` and `inspect`, validated.
+struct Options {
+    enum Format: String { case table, json }
+
+    var location: ImageLocation
+    var platform = Platform.host
+    var format = Format.table
+    var output: String?
+    var failOn: Severity?
+    var quiet = false
+    var verbose = false
+    var help = false
+    var concurrency = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    var registry = RegistryOptions()
+
+    var logLevel: Logger.Level { quiet ? .error : verbose ? .debug : .warning }
+
+    /// More concurrent layers than this only adds memory; registries throttle parallel pulls anyway.
+    static let maxConcurrency = 32
+
+    static func spec(verb: String) -> Arguments.Spec {
+        var valued: Set<String> = ["--platform", "--format", "--output", "--creds", "--authfile", "--insecure-registry",
+                                   "--timeout", "--concurrency"]
+        if verb == "scan" { valued.insert("--fail-on") }
+        return Arguments.Spec(flags: ["--quiet", "--verbose", "--help"], valued: valued,
+                              repeatable: ["--insecure-registry"],
+                              aliases: ["-q": "--quiet", "-v": "--verbose", "-h": "--help", "-o": "--output",
+                                        "-f": "--format"])
+    }
+
+    init(verb: String, arguments: [String], environment: [String: String]) throws {
+        let parsed = try Arguments(arguments, spec: Self.spec(verb: verb))
+        help = parsed.has("--help")
+        if help { location = .ociLayout(path: ".", tag: nil); return }
+        guard parsed.positional.count == 1 else {
+            throw UsageError(parsed.positional.isEmpty ? "missing IMAGE" : "expected one IMAGE, got \(parsed.positional.count)")
+        }
+        do {
+            location = try ImageLocation(parsing: parsed.positional[0])
+        } catch {
+            throw UsageError("\(error)")
+        }
+        quiet = parsed.has("--quiet")
+        verbose = parsed.has("--verbose")
+        output = parsed.value("--output")
+        if let text = parsed.value("--platform") {
+            do { platform = try Platform(parsing: text) } catch { throw UsageError("\(error)") }
+        }
+        if let text = parsed.value("--format") {
+            guard let format = Format(rawValue: text) else { throw UsageError("--format must be table or json, not '\(text)'") }
+            self.format = format
+        }
+        if let text = parsed.value("--fail-on") {
+            guard let severity = Severity(name: text) else {
+                throw UsageError("--fail-on must be one of critical, high, medium, low, info, not '\(text)'")
+            }
+            failOn = severity
+        }
+        if let text = parsed.value("--concurrency") {
+            guard let value = Int(text), (1...Self.maxConcurrency).contains(value) else {
+                throw UsageError("--concurrency must be a whole number from 1 to \(Self.maxConcurrency)")
+            }
+            concurrency = value
+        }
+        try parseRegistryOptions(parsed, environment: environment)
+    }
+
+    private mutating func parseRegistryOptions(_ parsed: Arguments, environment: [String: String]) throws {
+        if let creds = parsed.value("--creds") {
+            guard let credentials = Credentials(colonSeparated: creds) else { throw UsageError("--creds must be USER:PASSWORD") }
+            registry.credentials = credentials
+        } else if let user = environment["SAFEGUARD_USERNAME"], let password = environment["SAFEGUARD_PASSWORD"],
+                  !user.isEmpty {
+            registry.credentials = Credentials(username: user, secret: password)
+        }
+        registry.credentialStore = parsed.value("--authfile").map { CredentialStore(files: [$0]) }
+            ?? CredentialStore(environment: environment)
+        registry.insecureRegistries = Set(parsed.all("--insecure-registry"))
+        if let text = parsed.value("--timeout") {
+            guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+                throw UsageError("--timeout must be a number of seconds from 0 to 3600")
+            }
+            registry.http.readTimeout = seconds
+            registry.http.connectTimeout = min(registry.http.connectTimeout, seconds)
+        }
+        registry.http.userAgent = "safeguard/\(ImageScan.version)"
+    }
+}

@@ -1,0 +1,54 @@
+import ImageModel
+import ImageSources
+import LayerPass
+import Report
+
+/// The whole flow for one image: resolve it, stream its layers, merge the filesystem, run the checks, report.
+public struct ImageScan: Sendable {
+    /// The image to scan.
+    public var location: ImageLocation
+    /// The platform to pick from an index.
+    public var platform: Platform
+    /// How to reach registries.
+    public var registryOptions: RegistryOptions
+    /// How many layers stream at once.
+    public var concurrency: Int
+
+    /// The version written into reports.
+    public static let version = "0.1.0"
+
+    /// Creates a scan.
+    public init(location: ImageLocation, platform: Platform, registryOptions: RegistryOptions, concurrency: Int) {
+        self.location = location
+        self.platform = platform
+        self.registryOptions = registryOptions
+        self.concurrency = concurrency
+    }
+
+    /// What a scan reports while it runs.
+    public enum Event: Sendable {
+        /// The image resolved; its layers and their compressed sizes are known.
+        case resolved(ResolvedImage)
+        /// More compressed bytes of a layer were read.
+        case layerBytes(index: Int, bytes: Int64)
+    }
+
+    /// Runs the scan.
+    /// - Throws: `SourceError`, `ModelError` or `LayerError`, each naming the input and what was wrong.
+    public func run(events: (@Sendable (Event) -> Void)? = nil) throws -> ScanReport {
+        let source = try openSource(location, options: registryOptions)
+        let image = try ImageResolver(source: source, platform: platform).resolve()
+        events?(.resolved(image))
+
+        var progress: LayerPass.Progress?
+        if let events { progress = { index, bytes in events(.layerBytes(index: index, bytes: bytes)) } }
+        let layers = try LayerPass(concurrency: concurrency).run(
+            layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
+            open: { try source.openBlob($0) }, progress: progress)
+        let fileSystem = FileSystem(layers: layers.map { $0.changes })
+
+        let findings = DigestChecks.findings(layers: layers)
+        return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
+                          fileSystem: fileSystem, findings: findings)
+    }
+}

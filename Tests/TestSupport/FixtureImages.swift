@@ -1,0 +1,46 @@
+import Foundation
+
+/// Real images for tests: a Debian root filesystem from mmdebstrap, packed as an OCI layout with a second layer
+/// that adds, changes and deletes files (a whiteout), as an image build would.
+public enum FixtureImages {
+    /// The Debian image's layout directory, built once and cached between runs.
+    public static let debian: Result<String, any Error> = Result {
+        let layout = TestPaths.cache + "/layouts/debian-two-layers"
+        if FileManager.default.fileExists(atPath: layout + "/index.json") { return layout }
+        let rootfs = try Shell.run([TestPaths.packageRoot + "/scripts/debian-rootfs.sh", "bookworm-minbase"])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let work = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try TarWriter.write([
+            .directory("etc/"),
+            .file("etc/safeguard-fixture", "added by layer 1\n"),
+            .file("etc/hostname", "changed-by-layer-1\n"),
+            .file("etc/.wh.issue.net"),
+        ], to: work + "/layer1.tar")
+        let partial = layout + ".partial"
+        try? FileManager.default.removeItem(atPath: partial)
+        try buildImage(layout: partial, tag: "bookworm", layers: [rootfs + ":gzip", work + "/layer1.tar:gzip"],
+                       extra: ["--history", "mmdebstrap bookworm minbase", "--history", "COPY fixture /etc/",
+                               "--env", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                               "--label", "org.opencontainers.image.title=safeguard-fixture", "--cmd", "[\"bash\"]"])
+        try FileManager.default.createDirectory(atPath: TestPaths.cache + "/layouts", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: partial, toPath: layout)
+        return layout
+    }
+
+    /// Builds an image into an OCI layout with the project's test tool, returning the manifest digest.
+    @discardableResult
+    public static func buildImage(layout: String, tag: String, layers: [String], extra: [String] = []) throws -> String {
+        var command = ["python3", TestPaths.packageRoot + "/tools/oci-image.py", "image", "--layout", layout, "--tag", tag]
+        for layer in layers { command += ["--layer", layer] }
+        return try Shell.run(command + extra).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Builds an index over tags already in the layout.
+    @discardableResult
+    public static func buildIndex(layout: String, tag: String, members: [String]) throws -> String {
+        var command = ["python3", TestPaths.packageRoot + "/tools/oci-image.py", "index", "--layout", layout, "--tag", tag]
+        for member in members { command += ["--member", member] }
+        return try Shell.run(command).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
