@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "ImageSourcesTests", dependencies: ["ImageSources", "TestSupport"]),
         .testTarget(name: "LayerPassTests", dependencies: ["LayerPass", "TestSupport"]),
-        .testTarget(name: "SafeguardCLITests", dependencies: ["SafeguardCLI", "TestSupport"]),
+        .testTarget(name: "SafeguardCLITests",
+                    dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Report", "ImageModel", "TestSupport"]),
     ]
 )
