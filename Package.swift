@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "ImageModelTests", dependencies: ["ImageModel", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "ImageSourcesTests", dependencies: ["ImageSources", "TestSupport"]),
+        .testTarget(name: "TarTests", dependencies: ["Tar", "TestSupport"]),
         .testTarget(name: "LayerPassTests", dependencies: ["LayerPass", "TestSupport"]),
         .testTarget(name: "SafeguardCLITests",
                     dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Report", "ImageModel", "TestSupport"]),

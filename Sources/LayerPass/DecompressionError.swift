@@ -1,10 +1,12 @@
+import ImageModel
+
 /// Why a compressed layer could not be decompressed.
 ///
 /// Every case names the byte offset in the compressed stream where the problem was found, so a
 /// report can point at the exact place in the blob.
 public enum DecompressionError: Error, Equatable, CustomStringConvertible {
     /// The compressed stream ended inside a gzip member or zstd frame, or held no member at all.
-    case truncated(Compression, compressedOffset: Int64)
+    case truncated(LayerCompression, compressedOffset: Int64)
     /// Bytes that do not start a gzip member header (ISA-L `ISAL_INVALID_WRAPPER`).
     case gzipInvalidHeader(compressedOffset: Int64)
     /// The gzip header names a compression method other than deflate (`ISAL_UNSUPPORTED_METHOD`).
@@ -19,10 +21,12 @@ public enum DecompressionError: Error, Equatable, CustomStringConvertible {
     case gzipChecksumMismatch(member: Int, compressedOffset: Int64)
     /// The stream asks for a preset dictionary, which gzip layers never use (`ISAL_NEED_DICT`).
     case gzipNeedsDictionary(compressedOffset: Int64)
+    /// ISA-L consumed no input and produced no output although both were available.
+    case gzipStalled(compressedOffset: Int64)
     /// ISA-L returned a status this code does not know.
     case gzipUnknownStatus(code: Int32, compressedOffset: Int64)
     /// Non-zero bytes after the last complete member or frame that do not start another one.
-    case trailingGarbage(Compression, compressedOffset: Int64)
+    case trailingGarbage(LayerCompression, compressedOffset: Int64)
     /// libzstd rejected a frame; `name` is libzstd's own error name.
     case zstdFrameError(name: String, code: Int, compressedOffset: Int64)
     /// libzstd could not create or configure its decompression context.
@@ -46,6 +50,8 @@ public enum DecompressionError: Error, Equatable, CustomStringConvertible {
             "gzip: CRC32 or size check of member \(member) failed at compressed byte \(offset)"
         case .gzipNeedsDictionary(let offset):
             "gzip: stream asks for a preset dictionary at compressed byte \(offset)"
+        case .gzipStalled(let offset):
+            "gzip: decoder made no progress at compressed byte \(offset)"
         case .gzipUnknownStatus(let code, let offset):
             "gzip: ISA-L returned unknown status \(code) near compressed byte \(offset)"
         case .trailingGarbage(let compression, let offset):

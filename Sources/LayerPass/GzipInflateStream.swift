@@ -89,9 +89,10 @@ public struct GzipInflateStream<Base: ByteStream>: ByteStream {
             try check(status)
             let produced = buffer.count - Int(state.pointee.avail_out)
             if produced > 0 { return produced }
-            if state.pointee.avail_in == availableBefore, state.pointee.block_state != ISAL_BLOCK_FINISH,
-               baseEnded {
-                throw DecompressionError.truncated(.gzip, compressedOffset: compressedOffset)
+            if state.pointee.avail_in == availableBefore, state.pointee.block_state != ISAL_BLOCK_FINISH {
+                // Why: ISA-L consumed nothing and produced nothing; looping again would spin forever on a
+                // stream crafted to stall it.
+                throw DecompressionError.gzipStalled(compressedOffset: compressedOffset)
             }
         }
     }

@@ -58,14 +58,19 @@ struct TarHeaderBlock {
     /// field read as spaces; historic tars computed it with signed chars, so both are accepted as tar does.
     var checksumMatches: Bool {
         guard let stored = octal(TarField.checksum) else { return false }
+        // Sum the whole block, then swap the checksum field's bytes for the eight spaces it counts as.
         var unsigned: Int64 = 0
         var signed: Int64 = 0
-        for (index, byte) in bytes.enumerated() {
-            let value = TarField.checksum.contains(index) ? UInt8(ascii: " ") : byte
-            unsigned += Int64(value)
-            signed += Int64(Int8(bitPattern: value))
+        for byte in bytes {
+            unsigned += Int64(byte)
+            signed += Int64(Int8(bitPattern: byte))
         }
-        return stored == unsigned || stored == signed
+        for index in TarField.checksum {
+            unsigned -= Int64(bytes[index])
+            signed -= Int64(Int8(bitPattern: bytes[index]))
+        }
+        let spaces = Int64(TarField.checksum.count) * Int64(UInt8(ascii: " "))
+        return stored == unsigned + spaces || stored == signed + spaces
     }
 
     var typeFlag: UInt8 { bytes[TarField.typeFlag] }

@@ -1,7 +1,8 @@
 extension TarReader {
     /// Builds the entry of a file header block with the pending meta headers applied, and positions the
     /// reader at the entry's content.
-    mutating func makeEntry(_ block: TarHeaderBlock, pending: PendingMetadata, at start: TarLocation) throws -> TarEntry {
+    mutating func makeEntry(_ block: TarHeaderBlock, pending: PendingMetadata,
+                            at start: TarLocation) throws -> TarEntry {
         var location = start
         var entry = try entryFromHeader(block, at: location)
         // Old GNU sparse maps start in the header block, which is only valid until the next read.
@@ -101,7 +102,9 @@ extension TarReader {
                 }
                 if key == PAXKey.modificationTime { entry.modificationTime = time }
             default:
-                if key.hasPrefix(PAXKey.xattrPrefix) { entry.xattrs[String(key.dropFirst(PAXKey.xattrPrefix.count))] = value }
+                if key.hasPrefix(PAXKey.xattrPrefix) {
+                    entry.xattrs[String(key.dropFirst(PAXKey.xattrPrefix.count))] = value
+                }
             }
         }
     }

@@ -28,6 +28,7 @@ struct PendingMetadata {
 /// reader container runtimes use, so that an archive Safeguard accepts is read the same way by them.
 /// When `next()` returns nil the whole base stream has been consumed (so a digesting base stream has
 /// finished and checked its digest); `endOfArchive` and `trailingDataAfterEnd` then tell how it ended.
+/// After any error the reader's position is undefined and it must not be used further.
 public struct TarReader<Base: ByteStream> {
     var input: TarInput<Base>
     /// Content bytes of the current entry not yet read.
@@ -160,7 +161,8 @@ public struct TarReader<Base: ByteStream> {
         var filled = 0
         let content = try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             while filled < count {
-                let destination = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[filled...])
+                let whole = UnsafeMutableRawBufferPointer(buffer)
+                let destination = UnsafeMutableRawBufferPointer(rebasing: whole[filled...])
                 let read = try input.read(into: destination, limit: Int64(count - filled))
                 if read == 0 { break }
                 filled += read

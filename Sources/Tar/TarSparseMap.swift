@@ -16,7 +16,9 @@ struct OldGNUSparseHeader {
 
     init(_ block: TarHeaderBlock, at location: TarLocation) throws {
         // star uses the same type flag with a different layout; Go accepts it only in GNU headers.
-        guard block.format == .gnu else { throw TarError.invalidSparseMap(location, reason: "type S outside a GNU header") }
+        guard block.format == .gnu else {
+            throw TarError.invalidSparseMap(location, reason: "type S outside a GNU header")
+        }
         guard let realSize = block.numeric(TarField.gnuRealSize) else {
             throw TarError.invalidNumericField(location, field: "realsize")
         }
@@ -91,7 +93,8 @@ extension TarReader {
         }
 
         if let name = latest[PAXKey.sparseName], !name.isEmpty { entry.nameBytes = name }
-        let sizeValue = latest[PAXKey.sparseSize].flatMap { $0.isEmpty ? nil : $0 } ?? latest[PAXKey.sparseRealSize] ?? []
+        let sizeValue = latest[PAXKey.sparseSize].flatMap { $0.isEmpty ? nil : $0 }
+            ?? latest[PAXKey.sparseRealSize] ?? []
         if !sizeValue.isEmpty {
             guard let size = parseDecimal(sizeValue) else {
                 throw TarError.invalidPAXValue(location, key: PAXKey.sparseSize, reason: "not a decimal integer")
@@ -105,7 +108,8 @@ extension TarReader {
     }
 
     /// Format 0.1: `GNU.sparse.numblocks` and a comma-separated `GNU.sparse.map`.
-    private func parseSparseMapRecords(_ latest: [String: [UInt8]], at location: TarLocation) throws -> [TarSparseFragment] {
+    private func parseSparseMapRecords(_ latest: [String: [UInt8]],
+                                       at location: TarLocation) throws -> [TarSparseFragment] {
         guard let count = parseDecimal(latest[PAXKey.sparseNumberOfBlocks] ?? []), count >= 0 else {
             throw TarError.invalidSparseMap(location, reason: "GNU.sparse.numblocks is not a non-negative integer")
         }
@@ -113,7 +117,8 @@ extension TarReader {
         let map = latest[PAXKey.sparseMap] ?? []
         let numbers = map.isEmpty ? [] : map.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         guard numbers.count == 2 * count else {
-            throw TarError.invalidSparseMap(location, reason: "GNU.sparse.map holds \(numbers.count) numbers, not \(2 * count)")
+            let reason = "GNU.sparse.map holds \(numbers.count) numbers, not \(2 * count)"
+            throw TarError.invalidSparseMap(location, reason: reason)
         }
         return try stride(from: 0, to: numbers.count, by: 2).map { index in
             guard let offset = parseDecimal(numbers[index]), let length = parseDecimal(numbers[index + 1]) else {
@@ -161,7 +166,9 @@ extension TarReader {
                 token.removeAll(keepingCapacity: true)
                 numbers.append(number)
                 if numbers.count == 1 {
-                    guard number >= 0 else { throw TarError.invalidSparseMap(location, reason: "negative fragment count") }
+                    guard number >= 0 else {
+                        throw TarError.invalidSparseMap(location, reason: "negative fragment count")
+                    }
                     try checkFragmentCount(number, at: location)
                     needed = 1 + 2 * Int(number)
                 }
@@ -174,7 +181,8 @@ extension TarReader {
 
     private func checkFragmentCount(_ count: some BinaryInteger, at location: TarLocation) throws {
         guard count <= tarMaximumSparseFragments else {
-            throw TarError.fieldTooLong(location, field: "sparse map", size: Int64(count), limit: Int64(tarMaximumSparseFragments))
+            throw TarError.fieldTooLong(location, field: "sparse map", size: Int64(count),
+                                        limit: Int64(tarMaximumSparseFragments))
         }
     }
 
@@ -191,8 +199,10 @@ extension TarReader {
             guard fragment.offset >= 0, fragment.length >= 0 else {
                 throw TarError.invalidSparseMap(location, reason: "negative offset or length")
             }
-            guard fragment.offset <= Int64.max - fragment.length, fragment.offset + fragment.length <= entry.realSize else {
-                throw TarError.invalidSparseMap(location, reason: "a fragment ends beyond the real size \(entry.realSize)")
+            guard fragment.offset <= Int64.max - fragment.length,
+                  fragment.offset + fragment.length <= entry.realSize else {
+                let reason = "a fragment ends beyond the real size \(entry.realSize)"
+                throw TarError.invalidSparseMap(location, reason: reason)
             }
             guard previousEnd <= fragment.offset else {
                 throw TarError.invalidSparseMap(location, reason: "fragments overlap or are out of order")
