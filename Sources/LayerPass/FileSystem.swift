@@ -19,8 +19,12 @@ public struct FileSystem: Sendable {
         /// Paths the layer removed through whiteouts or opaque directories.
         public var deleted = 0
 
-        /// Creates empty statistics.
-        public init() {}
+        /// Creates statistics, empty by default.
+        public init(added: Int = 0, changed: Int = 0, deleted: Int = 0) {
+            self.added = added
+            self.changed = changed
+            self.deleted = deleted
+        }
     }
 
     /// Applies `layers` in order.

@@ -106,3 +106,18 @@ import Testing
             == dockerArchive.image.digest)
     }
 }
+
+@Suite struct IndexNestingTests {
+    @Test func followsNestedIndexesUpToTheBoundThenRefuses() throws {
+        let image = try SmallImage()
+        defer { image.remove() }
+        var previous = "v1"
+        for depth in 1...ImageResolver.maxIndexDepth + 1 {
+            try FixtureImages.buildIndex(layout: image.layout, tag: "nest\(depth)", members: [previous])
+            previous = "nest\(depth)"
+        }
+        let deepestAllowed = try scan("oci:\(image.layout):nest\(ImageResolver.maxIndexDepth)")
+        #expect(deepestAllowed.image.digest.description == image.manifestDigest)
+        #expect { try scan("oci:\(image.layout):\(previous)") } throws: { "\($0)".contains("nest too deep") }
+    }
+}

@@ -1,0 +1,57 @@
+import ImageModel
+import LayerPass
+import TestSupport
+import Testing
+
+@Suite struct LayerPassTests {
+    static func layer(_ entries: [TarWriter.Entry]) -> (Descriptor, [UInt8]) {
+        let bytes = TarWriter.archive(entries)
+        let descriptor = Descriptor(mediaType: "application/vnd.oci.image.layer.v1.tar", digest: Digest.of(bytes),
+                                    size: Int64(bytes.count))
+        return (descriptor, bytes)
+    }
+
+    @Test func keepsOnlyTheRequestedFilesWithinTheirSizeCap() throws {
+        let (descriptor, bytes) = Self.layer([
+            .file("etc/os-release", "ID=debian\n"), .file("etc/passwd", "root:x:0:0::/root:/bin/sh\n"),
+            .file("var/lib/dpkg/status", String(repeating: "x", count: 2000)), .file("usr/bin/tool", "binary"),
+        ])
+        let requests = [
+            FileRequest.paths(["etc/os-release", "var/lib/dpkg/status"], analyzer: "os", maxSize: 1000),
+            FileRequest(analyzer: "users", maxSize: 1000) { $0.hasPrefix("etc/pass") },
+        ]
+        let results = try LayerPass(concurrency: 1, requests: requests).run(
+            layers: [descriptor], diffIDs: [Digest.of(bytes)], open: { _ in MemoryByteStream(bytes) })
+
+        #expect(results[0].captured["etc/os-release"] == Array("ID=debian\n".utf8))
+        #expect(results[0].captured["etc/passwd"] != nil)
+        #expect(results[0].captured["var/lib/dpkg/status"] == nil)  // over its 1000-byte cap
+        #expect(results[0].captured["usr/bin/tool"] == nil)  // nobody asked
+        #expect(results[0].digestMatches && results[0].diffIDMatches)
+    }
+
+    @Test func attributesEachPathToTheLayerThatLastWroteIt() throws {
+        let (base, baseBytes) = Self.layer([.file("a", "1"), .file("b", "1"), .directory("d/"), .file("d/x", "1")])
+        let (top, topBytes) = Self.layer([.file("b", "2"), .file(".wh.a"), .file("d/.wh..wh..opq"), .file("d/y", "2")])
+        let blobs = [base.digest: baseBytes, top.digest: topBytes]
+        let results = try LayerPass(concurrency: 2).run(
+            layers: [base, top], diffIDs: [base.digest, top.digest], open: { MemoryByteStream(blobs[$0.digest]!) })
+        let fileSystem = FileSystem(layers: results.map { $0.changes })
+
+        #expect(fileSystem["a"] == nil)
+        #expect(fileSystem["b"]?.layer == 1)
+        #expect(fileSystem["d"]?.layer == 0)
+        #expect(fileSystem["d/x"] == nil)
+        #expect(fileSystem["d/y"]?.layer == 1)
+        #expect(fileSystem.layerStatistics[1] == .init(added: 1, changed: 1, deleted: 2))
+    }
+
+    @Test func failsNamingTheLayerWhenItsTarIsCorrupt() throws {
+        var (descriptor, bytes) = Self.layer([.file("a", "1")])
+        bytes[148] = UInt8(ascii: "9")  // break the header checksum
+        descriptor.digest = Digest.of(bytes)
+        let corrupt = bytes
+        #expect { try LayerPass().run(layers: [descriptor], diffIDs: [], open: { _ in MemoryByteStream(corrupt) }) }
+            throws: { "\($0)".contains("layer 0 (\(descriptor.digest))") }
+    }
+}
