@@ -6,6 +6,10 @@ extension HTTPClient {
         /// Seconds to wait for a TCP connection to each address of a host.
         public var connectTimeout: Double
         /// Seconds of silence allowed on any single read or write before the request fails with a timeout.
+        ///
+        /// Shortcoming: there is no overall deadline per request, so a server trickling one byte just inside
+        /// this interval keeps a download alive for as long as it likes; callers needing a bound on total time
+        /// must impose it themselves.
         public var readTimeout: Double
         /// The most redirects followed for one request.
         public var maxRedirects: Int

@@ -59,7 +59,7 @@ public final class HTTPClient: Sendable {
     }
 
     /// Resolves a `Location` header against the URL that sent it.
-    private func redirectTarget(_ location: String, from endpoint: Endpoint) throws -> Endpoint {
+    func redirectTarget(_ location: String, from endpoint: Endpoint) throws -> Endpoint {
         guard let url = URL(string: location, relativeTo: endpoint.url)?.absoluteURL else {
             throw HTTPError.malformedResponse(url: endpoint.display, reason: "invalid redirect Location")
         }

@@ -32,6 +32,7 @@ public enum HTTPError: Error, Equatable, CustomStringConvertible {
     /// The server kept answering with a retryable error status until the attempts ran out.
     case serverError(url: String, status: Int, attempts: Int)
 
+    /// A message naming the URL or host and the cause.
     public var description: String {
         switch self {
         case .invalidURL(let url, let reason): "invalid URL \(url): \(reason)"

@@ -46,6 +46,10 @@ import TestSupport
         ("overflowing chunk size", chunked("fffffffffffffffffffff\r\nabc\r\n0\r\n\r\n")),
         // A chunk-size line beyond the 4 KiB bound.
         ("huge chunk extension", chunked("3;" + String(repeating: "e", count: 5000) + "\r\nabc\r\n0\r\n\r\n")),
+        // Trailers that never end: more lines than a head may have.
+        ("endless trailers", chunked("0\r\n" + String(repeating: "X-T: 1\r\n", count: 250) + "\r\n")),
+        // A trailer line that is not a header field.
+        ("garbage trailer", chunked("0\r\n not a field\r\n\r\n")),
         // Chunk data longer than its declared size.
         ("chunk data overrun", chunked("3\r\nabcdef\r\n0\r\n\r\n")),
     ]

@@ -98,7 +98,8 @@ private final class ProcessList: @unchecked Sendable {
     func stopAll() {
         lock.withLock {
             for (pid, directory) in entries {
-                kill(pid, SIGTERM)
+                // SIGKILL: a process started from a test thread may inherit a mask that blocks SIGTERM.
+                kill(pid, SIGKILL)
                 try? FileManager.default.removeItem(atPath: directory)
             }
             entries.removeAll()

@@ -8,7 +8,8 @@ import Glibc
 ///
 /// It serves one connection at a time on its own thread, always closes after one response, records every
 /// request it read, and stops on `stop()` or when released. Every loop is bounded in count and in time.
-public final class MisbehavingHTTPServer: @unchecked Sendable {
+/// Releasing it stops it, so hold it (e.g. with `defer { server.stop() }`) for as long as requests are expected.
+public final class MisbehavingHTTPServer: Sendable {
     /// One step of a scripted answer.
     public enum Action: Sendable {
         /// Write these bytes.
@@ -81,28 +82,15 @@ public final class MisbehavingHTTPServer: @unchecked Sendable {
     /// `http://127.0.0.1:<port>`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// Why: a test that forgets to stop the server must not leave a thread serving forever.
-    static let maxLifetime = 120.0
-    /// Why: far beyond any test's needs, so a client stuck in a reconnect loop ends.
-    static let maxConnections = 1000
-    /// Why: how long the server waits for a request head before dropping the connection.
-    static let requestTimeout = 5.0
-    /// Why: the server reads requests into memory; test requests are tiny.
-    static let maxRequestBytes = 1024 * 1024
-
-    private let listener: Int32
-    private let handler: Handler
-    private let lock = NSLock()
-    private var stopped = false
-    private var recorded: [Request] = []
-    private var counts: [String: Int] = [:]
-    private let finished = DispatchSemaphore(value: 0)
+    private let core: Core
 
     /// Starts a server answering every request through `handler`.
     public init(handler: @escaping Handler) throws {
-        self.handler = handler
-        (listener, port) = try Self.listenOnLoopback()
-        let thread = Thread { [self] in serve() }
+        let (listener, port) = try Self.listenOnLoopback()
+        self.port = port
+        core = Core(listener: listener, handler: handler)
+        // The thread holds only the core, so releasing the server still reaches `deinit` and stops it.
+        let thread = Thread { [core] in core.serve() }
         thread.name = "MisbehavingHTTPServer:\(port)"
         thread.start()
     }
@@ -116,25 +104,13 @@ public final class MisbehavingHTTPServer: @unchecked Sendable {
         }
     }
 
-    deinit { stop() }
+    deinit { core.stop() }
 
     /// The requests received so far, in order.
-    public var requests: [Request] {
-        lock.withLock { recorded }
-    }
+    public var requests: [Request] { core.requests }
 
     /// Stops serving and waits for the server thread to end; safe to call more than once.
-    public func stop() {
-        let wasStopped = lock.withLock {
-            defer { stopped = true }
-            return stopped
-        }
-        guard !wasStopped else { return }
-        finished.wait()
-        _ = Glibc.close(listener)
-    }
-
-    private var isStopped: Bool { lock.withLock { stopped } }
+    public func stop() { core.stop() }
 
     /// Binds 127.0.0.1 on a port the kernel picks and reads the port back.
     private static func listenOnLoopback() throws -> (Int32, Int) {
@@ -159,7 +135,60 @@ public final class MisbehavingHTTPServer: @unchecked Sendable {
         return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
-    private func serve() {
+    /// A failure to set the server up.
+    public struct ServerError: Error, CustomStringConvertible {
+        /// What failed and why.
+        public let description: String
+
+        init(_ call: String, _ code: Int32) {
+            description = "MisbehavingHTTPServer: \(call) on 127.0.0.1 failed: \(String(cString: strerror(code)))"
+        }
+    }
+}
+
+/// The serving half of the server, shared with its thread.
+private final class Core: @unchecked Sendable {
+    typealias Request = MisbehavingHTTPServer.Request
+
+    /// Why: a test that forgets to stop the server must not leave a thread serving forever.
+    static let maxLifetime = 120.0
+    /// Why: far beyond any test's needs, so a client stuck in a reconnect loop ends.
+    static let maxConnections = 1000
+    /// Why: how long the server waits for a request head before dropping the connection.
+    static let requestTimeout = 5.0
+    /// Why: the server reads requests into memory; test requests are tiny.
+    static let maxRequestBytes = 1024 * 1024
+
+    private let listener: Int32
+    private let handler: MisbehavingHTTPServer.Handler
+    private let lock = NSLock()
+    private var stopped = false
+    private var recorded: [Request] = []
+    private var counts: [String: Int] = [:]
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(listener: Int32, handler: @escaping MisbehavingHTTPServer.Handler) {
+        self.listener = listener
+        self.handler = handler
+    }
+
+    var requests: [Request] {
+        lock.withLock { recorded }
+    }
+
+    func stop() {
+        let wasStopped = lock.withLock {
+            defer { stopped = true }
+            return stopped
+        }
+        guard !wasStopped else { return }
+        finished.wait()
+        _ = Glibc.close(listener)
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    func serve() {
         defer { finished.signal() }
         let deadline = Date().addingTimeInterval(Self.maxLifetime)
         var served = 0
@@ -239,15 +268,5 @@ public final class MisbehavingHTTPServer: @unchecked Sendable {
     private func sleepUnlessStopped(_ seconds: Double) {
         let deadline = Date().addingTimeInterval(min(seconds, Self.maxLifetime))
         while Date() < deadline, !isStopped { Thread.sleep(forTimeInterval: 0.01) }
-    }
-
-    /// A failure to set the server up.
-    public struct ServerError: Error, CustomStringConvertible {
-        /// What failed and why.
-        public let description: String
-
-        init(_ call: String, _ code: Int32) {
-            description = "MisbehavingHTTPServer: \(call) on 127.0.0.1 failed: \(String(cString: strerror(code)))"
-        }
     }
 }
