@@ -11,7 +11,7 @@ packages=(
     # Test tooling: a real registry, image copying and unpacking, Debian root filesystems.
     docker-registry skopeo umoci mmdebstrap
     # The benchmark floor (igzip) and helpers the tests shell out to.
-    isal zstd bzip2 python3-venv ca-certificates
+    isal zstd bzip2 openssl python3-venv ca-certificates
 )
 
 missing=()

@@ -7,9 +7,27 @@ public protocol ByteStream {
     /// - Returns: the number of bytes read; 0 only at the end of the stream.
     /// - Throws: when the underlying source fails, times out or the stream is found to be corrupt.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+
+    /// Discards up to `count` bytes, using `scratch` if the bytes must be read to be passed over.
+    ///
+    /// Streams that can seek (files) override this so that skipping a member of an archive costs nothing;
+    /// streams that must see every byte (digests) keep the default, which reads through `scratch`.
+    /// - Returns: how many bytes were discarded; fewer than `count` only at the end of the stream.
+    mutating func skip(_ count: Int64, using scratch: UnsafeMutableRawBufferPointer) throws -> Int64
 }
 
 extension ByteStream {
+    public mutating func skip(_ count: Int64, using scratch: UnsafeMutableRawBufferPointer) throws -> Int64 {
+        var skipped: Int64 = 0
+        while skipped < count {
+            let wanted = Int(min(Int64(scratch.count), count - skipped))
+            let read = try read(into: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<wanted]))
+            if read == 0 { break }
+            skipped += Int64(read)
+        }
+        return skipped
+    }
+
     /// Reads the whole stream into memory, refusing to go past `limit` bytes.
     ///
     /// Manifests, configs and indexes are read this way; the limit keeps a hostile source from
@@ -81,5 +99,10 @@ public struct AnyByteStream: ByteStream {
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         try base.read(into: buffer)
+    }
+
+    // Forwarded so that an erased file stream still seeks instead of reading.
+    public mutating func skip(_ count: Int64, using scratch: UnsafeMutableRawBufferPointer) throws -> Int64 {
+        try base.skip(count, using: scratch)
     }
 }

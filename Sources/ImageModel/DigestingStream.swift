@@ -67,8 +67,10 @@ public enum DigestError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .mismatch(let expected, let computed): "digest mismatch: expected \(expected), content hashes to \(computed)"
-        case .sizeMismatch(let expected, let received): "size mismatch: descriptor says \(expected) bytes, got \(received)"
+        case .mismatch(let expected, let computed):
+            "digest mismatch: expected \(expected), content hashes to \(computed)"
+        case .sizeMismatch(let expected, let received):
+            "size mismatch: descriptor says \(expected) bytes, got \(received)"
         }
     }
 }

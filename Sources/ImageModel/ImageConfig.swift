@@ -44,9 +44,6 @@ public struct ImageConfig: Codable, Hashable, Sendable {
     public var platform: Platform {
         Platform(os: os ?? "unknown", architecture: architecture ?? "unknown", variant: variant, osVersion: osVersion)
     }
-
-    /// The history entries that made a layer, in layer order (entries without `empty_layer`).
-    public var layerHistory: [HistoryEntry] { (history ?? []).filter { $0.emptyLayer != true } }
 }
 
 /// The part of the config a container runtime uses.

@@ -84,8 +84,8 @@ public enum ManifestDocument: Sendable {
         case let other?: throw ModelError.unsupportedMediaType(other, what: "manifest \(origin)")
         }
         guard probe.schemaVersion == 2 else {
-            throw ModelError.invalidDocument(what: "manifest \(origin)",
-                                             reason: "schemaVersion \(probe.schemaVersion.map(String.init) ?? "missing"), expected 2")
+            let version = probe.schemaVersion.map(String.init) ?? "missing"
+            throw ModelError.invalidDocument(what: "manifest \(origin)", reason: "schemaVersion \(version), expected 2")
         }
         do {
             if isIndex { return .index(try JSONDecoder().decode(ImageIndex.self, from: Data(bytes))) }
@@ -98,7 +98,8 @@ public enum ManifestDocument: Sendable {
         } catch let error as ModelError {
             throw error
         } catch {
-            throw ModelError.invalidDocument(what: "\(isIndex ? "index" : "manifest") \(origin)", reason: describe(error))
+            let what = "\(isIndex ? "index" : "manifest") \(origin)"
+            throw ModelError.invalidDocument(what: what, reason: describe(error))
         }
     }
 

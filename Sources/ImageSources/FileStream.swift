@@ -44,6 +44,14 @@ public final class FileStream: ByteStream {
             return count
         }
     }
+
+    /// Moves past `count` bytes without reading them: indexing an archive must not read its blobs.
+    public func skip(_ count: Int64, using scratch: UnsafeMutableRawBufferPointer) throws -> Int64 {
+        let skipped = min(max(0, count), remaining)
+        offset += skipped
+        remaining -= skipped
+        return skipped
+    }
 }
 
 /// Reads a whole small file, refusing one larger than `limit`.

@@ -44,7 +44,9 @@ public enum ImageLocation: Hashable, Sendable, CustomStringConvertible {
         ("docker-archive:", { .dockerArchive(path: $0, reference: $1) }),
     ]
 
-    private static let knownButUnsupported: Set<String> = ["dir", "docker-daemon", "containers-storage", "ostree", "sif"]
+    private static let knownButUnsupported: Set<String> = [
+        "dir", "docker-daemon", "containers-storage", "ostree", "sif",
+    ]
 
     /// The name as skopeo would print it.
     public var description: String {

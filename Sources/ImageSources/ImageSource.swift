@@ -47,7 +47,6 @@ extension ImageSource {
             throw SourceError.read(what: what, reason: error.description)
         }
     }
-
 }
 
 /// Opens the source a location names.
@@ -61,13 +60,4 @@ public func openSource(_ location: ImageLocation, options: RegistryOptions = Reg
     case .ociArchive(let path, let tag): try OCIArchiveSource(path: path, tag: tag)
     case .dockerArchive(let path, let reference): try DockerArchiveSource(path: path, reference: reference)
     }
-}
-
-/// Verifies a manifest's bytes against the digest it was fetched by, when there is one.
-func verifyManifest(_ bytes: [UInt8], expected: Digest?, what: String) throws -> Digest {
-    let computed = Digest.of(bytes, algorithm: expected?.algorithm ?? .sha256)
-    if let expected, expected != computed {
-        throw SourceError.digestMismatch(what: what, expected: expected, computed: computed)
-    }
-    return expected == nil || expected?.algorithm == .sha256 ? computed : Digest.of(bytes)
 }

@@ -34,17 +34,23 @@ public enum SourceError: Error, CustomStringConvertible {
         case .invalidLayout(let path, let reason): "\(path): not a valid image layout: \(reason)"
         case .blobNotFound(let digest, let place): "\(place): blob \(digest) is missing"
         case .tagNotFound(let tag, let place, let available):
-            "\(place): no image tagged '\(tag)' (available: \(available.isEmpty ? "none" : available.joined(separator: ", ")))"
+            "\(place): no image tagged '\(tag)' (available: \(Self.list(available)))"
         case .platformNotFound(let platform, let place, let available):
-            "\(place): no image for platform \(platform) (available: \(available.map(\.description).joined(separator: ", ")))"
+            "\(place): no image for platform \(platform) (available: \(Self.list(available.map(\.description))))"
         case .indexTooDeep(let place): "\(place): image indexes nest too deep or refer to themselves"
         case .digestMismatch(let what, let expected, let computed):
             "\(what): digest mismatch: expected \(expected), content hashes to \(computed)"
-        case .registry(let host, let status, let what, let message): "\(host): \(what): HTTP \(status)\(message.isEmpty ? "" : ": \(message)")"
+        case .registry(let host, let status, let what, let message):
+            "\(host): \(what): HTTP \(status)\(message.isEmpty ? "" : ": \(message)")"
         case .unauthorized(let host, let what, let message):
-            "\(host): \(what): unauthorized\(message.isEmpty ? "" : ": \(message)") (check credentials: --creds, REGISTRY_AUTH_FILE or ~/.docker/config.json)"
+            "\(host): \(what): unauthorized\(message.isEmpty ? "" : ": \(message)") "
+                + "(check credentials: --creds, REGISTRY_AUTH_FILE or ~/.docker/config.json)"
         case .credentials(let host, let reason): "\(host): credentials: \(reason)"
         case .read(let what, let reason): "\(what): \(reason)"
         }
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.joined(separator: ", ")
     }
 }

@@ -51,21 +51,12 @@ public enum LayerChange: Sendable, Hashable {
     case opaque(directory: String)
 }
 
-/// Names of tar entries, turned into filesystem paths.
+/// Entry paths split into parent and name, and what whiteout names mean.
 enum EntryPath {
     /// The prefix that marks a whiteout entry.
     static let whiteoutPrefix = ".wh."
     /// The whiteout name that marks its directory opaque.
     static let opaqueMarker = ".wh..wh..opq"
-
-    /// `./usr/bin/` → `usr/bin`; the root itself becomes the empty string.
-    static func normalize(_ name: String) -> String {
-        var path = Substring(name)
-        while path.hasPrefix("./") { path = path.dropFirst(2) }
-        while path.hasPrefix("/") { path = path.dropFirst() }
-        while path.hasSuffix("/") { path = path.dropLast() }
-        return path == "." ? "" : String(path)
-    }
 
     /// Splits `a/b/c` into (`a/b`, `c`).
     static func split(_ path: String) -> (parent: String, name: String) {

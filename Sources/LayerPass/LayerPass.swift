@@ -74,9 +74,8 @@ private final class Outcomes: @unchecked Sendable {
     func collect() throws -> [LayerResult] {
         try lock.withLock {
             // Report the lowest failing layer so the error is the same whatever order threads finished in.
-            if let failure = results.lazy.compactMap({ $0 }).first(where: { if case .failure = $0 { true } else { false } }) {
-                _ = try failure.get()
-            }
+            for case .failure(let error)? in results { throw error }
+            // Without a failure no worker stopped early, so every layer has a result.
             return try results.map { try $0!.get() }
         }
     }

@@ -14,26 +14,30 @@ struct LayerScanner {
 
     func scan(_ blob: any ByteStream) throws -> LayerResult {
         guard let declared = MediaType.layerTypes[descriptor.mediaType] else {
-            throw LayerError.unsupportedMediaType(layer: index, digest: descriptor.digest, mediaType: descriptor.mediaType)
+            throw LayerError.unsupportedMediaType(layer: index, digest: descriptor.digest,
+                                                  mediaType: descriptor.mediaType)
         }
         // The compressed digest is checked but not thrown: a substituted layer is a finding to report with
         // everything else we learn from its content. A size mismatch (truncation) still throws.
-        let compressed = DigestingStream(ProgressStream(base: AnyByteStream(blob), report: progress), expected: descriptor.digest,
-                                         expectedSize: descriptor.size, throwsOnMismatch: false)
-        let uncompressed = DigestingStream(AnyByteStream(try decompressor(for: declared, over: compressed)), expected: expectedDiffID,
-                                           throwsOnMismatch: false)
+        let compressed = DigestingStream(ProgressStream(base: AnyByteStream(blob), report: progress),
+                                         expected: descriptor.digest, expectedSize: descriptor.size,
+                                         throwsOnMismatch: false)
+        let uncompressed = DigestingStream(AnyByteStream(try decompressor(for: declared, over: compressed)),
+                                           expected: expectedDiffID, throwsOnMismatch: false)
         var reader = TarReader(uncompressed)
         var changes: [LayerChange] = []
         var captured: [String: [UInt8]] = [:]
         while let entry = try reader.next() {
             let file = Self.fileEntry(entry, layer: index)
             changes.append(EntryPath.change(for: file))
-            if file.kind == .file, let request = requests.first(where: { file.size <= $0.maxSize && $0.matches(file.path) }) {
+            if file.kind == .file,
+               let request = requests.first(where: { file.size <= $0.maxSize && $0.matches(file.path) }) {
                 captured[file.path] = try readContents(of: &reader, limit: request.maxSize)
             }
         }
 
-        // Hash what follows the end-of-archive blocks too: the diff_id covers every byte of the tar.
+        // The tar reader reads to the end of its stream, but a decompressor may stop at the end of its last frame:
+        // drain both (the streams are shared references) so each digest covers every byte of its blob.
         var rest = uncompressed
         _ = try rest.drain()
         var tail = compressed
@@ -44,7 +48,9 @@ struct LayerScanner {
             uncompressedSize: uncompressed.count, changes: changes, captured: captured)
     }
 
-    private func decompressor(for compression: LayerCompression, over stream: some ByteStream) throws -> any ByteStream {
+    private func decompressor(for compression: LayerCompression, over stream: some ByteStream) throws
+        -> any ByteStream
+    {
         switch compression {
         case .gzip: GzipInflateStream(stream)
         case .zstd: try ZstdDecompressStream(stream)
@@ -76,7 +82,7 @@ struct LayerScanner {
         default: .other
         }
         let isLink = kind == .symlink || kind == .hardlink
-        return FileEntry(path: EntryPath.normalize(entry.name), kind: kind, mode: UInt32(entry.mode & 0o7777),
+        return FileEntry(path: TarPath.normalize(entry.name), kind: kind, mode: UInt32(entry.mode & 0o7777),
                          uid: Int(entry.uid), gid: Int(entry.gid), size: entry.realSize,
                          linkTarget: isLink ? entry.linkName : nil, layer: layer)
     }

@@ -28,8 +28,9 @@ extension ScanReport {
     /// For each layer, the index of the history entry that made it; nil when the counts disagree, since
     /// pairing them anyway would attribute layers to the wrong build steps.
     static func layerHistoryIndexes(_ config: ImageConfig, layerCount: Int) -> [Int]? {
-        let indexes = (config.history ?? []).indices.filter { config.history![$0].emptyLayer != true }
-        return indexes.count == layerCount ? Array(indexes) : nil
+        let history = config.history ?? []
+        let indexes = history.indices.filter { history[$0].emptyLayer != true }
+        return indexes.count == layerCount ? indexes : nil
     }
 
     static func historySteps(_ history: [HistoryEntry], layerHistory: [Int]?) -> [HistoryStep] {
@@ -51,8 +52,9 @@ extension ImageSummary {
             availablePlatforms: image.availablePlatforms.isEmpty ? nil : image.availablePlatforms.map(\.description),
             configDigest: image.manifest.config.digest, created: image.config.created, author: image.config.author,
             config: RuntimeSummary(
-                user: runtime?.user, workingDir: runtime?.workingDir, entrypoint: runtime?.entrypoint, cmd: runtime?.cmd,
-                env: runtime?.env, labels: runtime?.labels, exposedPorts: runtime?.exposedPorts.map { $0.keys.sorted() },
+                user: runtime?.user, workingDir: runtime?.workingDir, entrypoint: runtime?.entrypoint,
+                cmd: runtime?.cmd, env: runtime?.env, labels: runtime?.labels,
+                exposedPorts: runtime?.exposedPorts.map { $0.keys.sorted() },
                 volumes: runtime?.volumes.map { $0.keys.sorted() }, stopSignal: runtime?.stopSignal))
     }
 }

@@ -12,7 +12,8 @@ struct Table {
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - Self.visibleWidth(cell))
+                guard column < cells.count - 1 else { return cell }
+                return cell + String(repeating: " ", count: widths[column] - Self.visibleWidth(cell))
             }.joined(separator: "  ")
         }
         return ([style.bold(line(headers))] + rows.map(line)).joined(separator: "\n") + "\n"

@@ -44,11 +44,12 @@ public enum Command {
                             environment: [String: String]) -> ExitCode {
         var logger = Logger(level: .warning, colors: terminal.stderrColors)
         do {
-            let options = try Options(verb: verb, arguments: arguments, environment: environment)
-            if options.help {
+            let parsed = try Arguments(arguments, spec: Options.spec(verb: verb))
+            if parsed.has("--help") {
                 print(help(for: verb)!)
                 return .success
             }
+            let options = try Options(parsed, environment: environment)
             logger = Logger(level: options.logLevel, colors: terminal.stderrColors)
             let progress = terminal.stderrIsTerminal && !options.quiet ? ProgressDisplay(logger: logger) : nil
             logger.debug("scanning \(options.location) for \(options.platform)")
@@ -61,7 +62,8 @@ public enum Command {
             progress?.finish()
 
             try write(render(report, verb: verb, options: options, terminal: terminal), to: options.output)
-            if verb == "scan", let threshold = options.failOn, let highest = report.highestSeverity, highest >= threshold {
+            if verb == "scan", let threshold = options.failOn, let highest = report.highestSeverity,
+               highest >= threshold {
                 logger.info("findings at or above \(threshold.rawValue): exiting with \(ExitCode.findings.rawValue)")
                 return .findings
             }
@@ -75,7 +77,9 @@ public enum Command {
         }
     }
 
-    private static func render(_ report: ScanReport, verb: String, options: Options, terminal: Terminal) throws -> String {
+    private static func render(_ report: ScanReport, verb: String, options: Options, terminal: Terminal) throws
+        -> String
+    {
         switch options.format {
         case .json: return try JSONRenderer.render(report)
         case .table:

@@ -16,7 +16,6 @@ struct Options {
     var failOn: Severity?
     var quiet = false
     var verbose = false
-    var help = false
     var concurrency = max(2, ProcessInfo.processInfo.activeProcessorCount)
     var registry = RegistryOptions()
 
@@ -26,8 +25,8 @@ struct Options {
     static let maxConcurrency = 32
 
     static func spec(verb: String) -> Arguments.Spec {
-        var valued: Set<String> = ["--platform", "--format", "--output", "--creds", "--authfile", "--insecure-registry",
-                                   "--timeout", "--concurrency"]
+        var valued: Set<String> = ["--platform", "--format", "--output", "--creds", "--authfile",
+                                   "--insecure-registry", "--timeout", "--concurrency"]
         if verb == "scan" { valued.insert("--fail-on") }
         return Arguments.Spec(flags: ["--quiet", "--verbose", "--help"], valued: valued,
                               repeatable: ["--insecure-registry"],
@@ -35,12 +34,11 @@ struct Options {
                                         "-f": "--format"])
     }
 
-    init(verb: String, arguments: [String], environment: [String: String]) throws {
-        let parsed = try Arguments(arguments, spec: Self.spec(verb: verb))
-        help = parsed.has("--help")
-        if help { location = .ociLayout(path: ".", tag: nil); return }
+    /// Validates parsed arguments; `--help` is handled by the caller before this.
+    init(_ parsed: Arguments, environment: [String: String]) throws {
         guard parsed.positional.count == 1 else {
-            throw UsageError(parsed.positional.isEmpty ? "missing IMAGE" : "expected one IMAGE, got \(parsed.positional.count)")
+            throw UsageError(parsed.positional.isEmpty ? "missing IMAGE"
+                : "expected one IMAGE, got \(parsed.positional.count)")
         }
         do {
             location = try ImageLocation(parsing: parsed.positional[0])
@@ -54,7 +52,9 @@ struct Options {
             do { platform = try Platform(parsing: text) } catch { throw UsageError("\(error)") }
         }
         if let text = parsed.value("--format") {
-            guard let format = Format(rawValue: text) else { throw UsageError("--format must be table or json, not '\(text)'") }
+            guard let format = Format(rawValue: text) else {
+                throw UsageError("--format must be table or json, not '\(text)'")
+            }
             self.format = format
         }
         if let text = parsed.value("--fail-on") {
@@ -74,7 +74,9 @@ struct Options {
 
     private mutating func parseRegistryOptions(_ parsed: Arguments, environment: [String: String]) throws {
         if let creds = parsed.value("--creds") {
-            guard let credentials = Credentials(colonSeparated: creds) else { throw UsageError("--creds must be USER:PASSWORD") }
+            guard let credentials = Credentials(colonSeparated: creds) else {
+                throw UsageError("--creds must be USER:PASSWORD")
+            }
             registry.credentials = credentials
         } else if let user = environment["SAFEGUARD_USERNAME"], let password = environment["SAFEGUARD_PASSWORD"],
                   !user.isEmpty {

@@ -27,7 +27,8 @@ final class ProgressDisplay: @unchecked Sendable {
                 guard Date().timeIntervalSince(lastDraw) >= Self.interval else { return }
                 lastDraw = Date()
                 let percent = total > 0 ? min(100, Int(done * 100 / total)) : 0
-                logger.raw("\r\u{1B}[2KScanning \(layers) layers: \(percent)% (\(done / 1_000_000) of \(total / 1_000_000) MB)")
+                let megabytes = "\(done / 1_000_000) of \(total / 1_000_000) MB"
+                logger.raw("\r\u{1B}[2KScanning \(layers) layers: \(percent)% (\(megabytes))")
             }
         }
     }

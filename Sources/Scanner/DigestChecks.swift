@@ -18,7 +18,8 @@ enum DigestChecks {
                     category: category, ruleID: "SG-LAYER-001", severity: .critical,
                     title: "Layer \(layer.index) blob does not match its manifest digest",
                     detail: "The manifest names \(layer.descriptor.digest) but the blob served hashes to "
-                        + "\(layer.computedDigest): the layer was substituted or corrupted after the manifest was made.",
+                        + "\(layer.computedDigest): the layer was substituted or corrupted after the manifest "
+                        + "was made.",
                     evidence: Evidence(layer: reference, facts: [
                         "expected": layer.descriptor.digest.description, "computed": layer.computedDigest.description,
                     ])))

@@ -96,21 +96,11 @@ struct TarInput<Base: ByteStream> {
         offset += buffered
         start = 0
         end = 0
-        while remaining > 0, !baseEnded {
-            let read = try base.read(into: buffer.bytes)
-            if read == 0 {
-                baseEnded = true
-            } else if Int64(read) <= remaining {
-                remaining -= Int64(read)
-                offset += Int64(read)
-            } else {
-                // Keep what lies past the skipped range; it is the next header or entry.
-                start = Int(remaining)
-                end = read
-                offset += remaining
-                remaining = 0
-            }
-        }
+        // The base skips the rest itself: a file seeks past an archive member instead of reading it.
+        let skipped = try base.skip(remaining, using: buffer.bytes)
+        if skipped < remaining { baseEnded = true }
+        offset += skipped
+        remaining -= skipped
         return count - remaining
     }
 

@@ -29,7 +29,9 @@ struct ImageSpecVectorTests {
     @Test(arguments: ["manifest.json", "imageindex.json"])
     func acceptsValidAndRejectsInvalidDocuments(_ file: String) throws {
         for vector in try Self.cases(file) {
-            let result = Result { try ManifestDocument.parse(Array(vector.doc.utf8), declaredMediaType: nil, origin: "vector") }
+            let result = Result {
+                try ManifestDocument.parse(Array(vector.doc.utf8), declaredMediaType: nil, origin: "vector")
+            }
             if vector.expectFail == true {
                 #expect(throws: ModelError.self, "\(file): \(vector.comment)") { try result.get() }
             } else if Self.usesUnverifiableDigest(vector.doc) {

@@ -54,7 +54,8 @@ import Testing
         let arm64 = try Platform(parsing: "linux/arm64")
         #expect(arm64.accepts(Platform(os: "linux", architecture: "arm64", variant: "v8")))
         #expect(try Platform(parsing: "linux/arm64/v8").accepts(Platform(os: "linux", architecture: "arm64")))
-        #expect(!(try Platform(parsing: "linux/arm/v6")).accepts(Platform(os: "linux", architecture: "arm", variant: "v7")))
+        let armv7 = Platform(os: "linux", architecture: "arm", variant: "v7")
+        #expect(!(try Platform(parsing: "linux/arm/v6")).accepts(armv7))
         #expect(!(try Platform(parsing: "linux/amd64")).accepts(Platform(os: "windows", architecture: "amd64")))
     }
 

@@ -90,7 +90,8 @@ import Testing
         let image = try SmallImage()
         defer { image.remove() }
         let layoutReport = try scan("oci:\(image.layout):v1")
-        try Shell.run(["skopeo", "copy", "--quiet", "oci:\(image.layout):v1", "oci-archive:\(image.directory)/oci.tar:v1"])
+        try Shell.run(["skopeo", "copy", "--quiet", "oci:\(image.layout):v1",
+                       "oci-archive:\(image.directory)/oci.tar:v1"])
         try Shell.run(["skopeo", "copy", "--quiet", "oci:\(image.layout):v1",
                        "docker-archive:\(image.directory)/docker.tar:example/app:v1"])
 

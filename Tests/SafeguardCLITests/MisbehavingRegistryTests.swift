@@ -7,17 +7,21 @@ import Testing
 @Suite struct MisbehavingRegistryTests {
     /// Serves a small image's manifest and blobs like a registry, through `mutate` to inject faults.
     /// `gate` may answer a request itself (auth challenges) before the registry logic does.
-    static func serve(_ image: SmallImage,
-                      gate: @escaping @Sendable (MisbehavingHTTPServer.Request) -> MisbehavingHTTPServer.Response? = { _ in nil },
-                      mutate: @escaping @Sendable (String, MisbehavingHTTPServer.Response)
-        -> MisbehavingHTTPServer.Response = { $1 }) throws -> MisbehavingHTTPServer {
+    typealias Request = MisbehavingHTTPServer.Request
+    typealias Response = MisbehavingHTTPServer.Response
+
+    static func serve(_ image: SmallImage, gate: @escaping @Sendable (Request) -> Response? = { _ in nil },
+                      mutate: @escaping @Sendable (String, Response) -> Response = { $1 }) throws
+        -> MisbehavingHTTPServer
+    {
         let manifest = try Data(contentsOf: URL(fileURLWithPath: image.blobPath(image.manifestDigest)))
         let layout = image.layout
         return try MisbehavingHTTPServer { request, _ in
             if let answer = gate(request) { return answer }
             let path = request.path
             if path.hasSuffix("/manifests/v1") || path.hasSuffix("/manifests/\(image.manifestDigest)") {
-                return mutate(path, .status(200, headers: [("Content-Type", MediaType.ociManifest)], body: Array(manifest)))
+                let headers = [("Content-Type", MediaType.ociManifest)]
+                return mutate(path, .status(200, headers: headers, body: Array(manifest)))
             }
             if let range = path.range(of: "/blobs/sha256:") {
                 let file = layout + "/blobs/sha256/" + path[range.upperBound...]
@@ -84,7 +88,9 @@ import Testing
         let huge = [UInt8](repeating: UInt8(ascii: " "), count: ManifestDocument.maxSize + 1)
         let server = try MisbehavingHTTPServer { _, _ in .status(200, body: huge) }
         defer { server.stop() }
-        #expect { try scan("127.0.0.1:\(server.port)/app:v1") } throws: { "\($0)".contains("\(ManifestDocument.maxSize)") }
+        #expect { try scan("127.0.0.1:\(server.port)/app:v1") } throws: { error in
+            "\(error)".contains("\(ManifestDocument.maxSize)")
+        }
     }
 
     @Test func timesOutOnARegistryThatNeverAnswers() throws {
@@ -110,7 +116,8 @@ import Testing
         let report = try scan("127.0.0.1:\(server.port)/app:v1")
         #expect(report.image.digest.description == image.manifestDigest)
         let tokenRequest = try #require(server.requests.first { $0.path.hasPrefix("/token") })
-        #expect(tokenRequest.path.contains("scope=repository%3Aapp%3Apull") || tokenRequest.path.contains("scope=repository:app:pull"))
+        #expect(tokenRequest.path.contains("scope=repository%3Aapp%3Apull")
+            || tokenRequest.path.contains("scope=repository:app:pull"))
     }
 }
 

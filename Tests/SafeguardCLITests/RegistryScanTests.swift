@@ -61,7 +61,7 @@ import Testing
     @Test func failsClearlyForAnUnknownRepository() throws {
         let host = try Self.registry().host
         #expect { try scan("\(host)/does-not-exist:1") } throws: { error in
-            "\(error)".contains("HTTP 404") || "\(error)".contains("MANIFEST_UNKNOWN") || "\(error)".contains("NAME_UNKNOWN")
+            ["HTTP 404", "MANIFEST_UNKNOWN", "NAME_UNKNOWN"].contains { "\(error)".contains($0) }
         }
     }
 
@@ -71,7 +71,8 @@ import Testing
         let reference = try Self.registry().push("oci:\(image.layout):v1", as: "pinned:v1")
         let wrong = "sha256:" + String(repeating: "0", count: 64)
         #expect(throws: (any Error).self) { try scan("\(reference)@\(wrong)") }
-        let right = try scan("\(reference.split(separator: ":").dropLast().joined(separator: ":"))@\(image.manifestDigest)")
+        let repository = reference.split(separator: ":").dropLast().joined(separator: ":")
+        let right = try scan("\(repository)@\(image.manifestDigest)")
         #expect(right.image.digest.description == image.manifestDigest)
     }
 

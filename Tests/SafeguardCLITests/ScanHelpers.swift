@@ -33,7 +33,8 @@ struct SmallImage {
             .file("opt/app/.wh..wh..opq"), .file("opt/app/new.sh", "#!/bin/sh\n", mode: 0o755),
         ], to: directory + "/top.tar")
         manifestDigest = try FixtureImages.buildImage(
-            layout: layout, tag: "v1", layers: [directory + "/base.tar:\(compression)", directory + "/top.tar:\(compression)"],
+            layout: layout, tag: "v1",
+            layers: [directory + "/base.tar:\(compression)", directory + "/top.tar:\(compression)"],
             extra: ["--history", "ADD base.tar /", "--history", "RUN change"] + extra)
     }
 

@@ -28,10 +28,15 @@ public enum FixtureImages {
         return layout
     }
 
+    /// The project's image-building test tool.
+    static let tool = TestPaths.packageRoot + "/tools/oci-image.py"
+
     /// Builds an image into an OCI layout with the project's test tool, returning the manifest digest.
     @discardableResult
-    public static func buildImage(layout: String, tag: String, layers: [String], extra: [String] = []) throws -> String {
-        var command = ["python3", TestPaths.packageRoot + "/tools/oci-image.py", "image", "--layout", layout, "--tag", tag]
+    public static func buildImage(layout: String, tag: String, layers: [String], extra: [String] = []) throws
+        -> String
+    {
+        var command = ["python3", tool, "image", "--layout", layout, "--tag", tag]
         for layer in layers { command += ["--layer", layer] }
         return try Shell.run(command + extra).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -39,7 +44,7 @@ public enum FixtureImages {
     /// Builds an index over tags already in the layout.
     @discardableResult
     public static func buildIndex(layout: String, tag: String, members: [String]) throws -> String {
-        var command = ["python3", TestPaths.packageRoot + "/tools/oci-image.py", "index", "--layout", layout, "--tag", tag]
+        var command = ["python3", tool, "index", "--layout", layout, "--tag", tag]
         for member in members { command += ["--member", member] }
         return try Shell.run(command).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -46,7 +46,7 @@ public final class LocalRegistry: Sendable {
                 .stderr.contains("connection refused") == false { return }
             usleep(50_000)
         }
-        throw Shell.Failure(command: ["docker-registry"], output: .init(status: 1, stdout: "", stderr: "did not start on \(host)"))
+        throw StartError(description: "docker-registry did not start on \(host)")
     }
 
     /// Copies an image into the registry with skopeo, as `REPO:TAG`; `format` is `oci` or `v2s2`.
@@ -58,6 +58,11 @@ public final class LocalRegistry: Sendable {
         if all { command.append("--all") }
         try Shell.run(command + [source, "docker://\(destination)"])
         return destination
+    }
+
+    /// Why the registry could not be started.
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// A free loopback port, from binding port 0.
@@ -74,7 +79,7 @@ public final class LocalRegistry: Sendable {
                 bind(socket, pointer, length) == 0 && getsockname(socket, pointer, &length) == 0
             }
         }
-        guard bound else { throw Shell.Failure(command: ["bind"], output: .init(status: 1, stdout: "", stderr: "no free port")) }
+        guard bound else { throw StartError(description: "no free loopback port: \(String(cString: strerror(errno)))") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -1,12 +1,18 @@
 import Foundation
 
-/// Runs test tooling (skopeo, mmdebstrap, the image builder) and reports failures with their output.
+/// Runs test tooling (skopeo, mmdebstrap, gzip, the image builder) and reports failures with their output.
 public enum Shell {
     /// What a command printed and how it ended.
     public struct Output: Sendable {
+        /// The exit status.
         public var status: Int32
-        public var stdout: String
+        /// Standard output, byte-exact (compressors print binary).
+        public var standardOutput: [UInt8]
+        /// Standard error as text.
         public var stderr: String
+
+        /// Standard output as text.
+        public var stdout: String { String(decoding: standardOutput, as: UTF8.self) }
     }
 
     /// A command that failed.
@@ -18,28 +24,42 @@ public enum Shell {
         }
     }
 
-    /// Runs `command` (looked up on PATH), returning its output; throws when it exits non-zero and `check` is set.
+    /// Runs `command` (looked up on PATH) with `input` on its standard input.
+    /// - Throws: `Failure` when it exits non-zero and `check` is set.
     @discardableResult
-    public static func run(_ command: [String], environment: [String: String] = [:], check: Bool = true) throws -> Output {
+    public static func run(_ command: [String], input: [UInt8]? = nil, environment: [String: String] = [:],
+                           check: Bool = true) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command
-        var merged = ProcessInfo.processInfo.environment
-        merged.merge(environment) { $1 }
-        process.environment = merged
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+
+        // Input goes through a file rather than a pipe, so a command that reads slowly cannot deadlock us.
+        var inputFile: String?
+        if let input {
+            let path = NSTemporaryDirectory() + "safeguard-input-" + UUID().uuidString
+            try Data(input).write(to: URL(fileURLWithPath: path))
+            inputFile = path
+            process.standardInput = FileHandle(forReadingAtPath: path)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        defer { if let inputFile { try? FileManager.default.removeItem(atPath: inputFile) } }
         try process.run()
+
         // Read both pipes concurrently so a chatty command cannot fill one and deadlock.
         let errorData = DataBox()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorData.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            errorData.data = stderr.fileHandleForReading.readDataToEndOfFile()
+        }
         let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        let output = Output(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+        let output = Output(status: process.terminationStatus, standardOutput: [UInt8](outputData),
                             stderr: String(decoding: errorData.data, as: UTF8.self))
         if check, output.status != 0 { throw Failure(command: command, output: output) }
         return output

@@ -48,7 +48,8 @@ public struct TarWriter {
             for (index, byte) in text.utf8.prefix(width).enumerated() { block[offset + index] = byte }
         }
         func octal(_ value: Int, at offset: Int, width: Int) {
-            put(String(String(value, radix: 8).suffix(width - 1)).leftPadded(to: width - 1), at: offset, width: width - 1)
+            let digits = String(String(value, radix: 8).suffix(width - 1)).leftPadded(to: width - 1)
+            put(digits, at: offset, width: width - 1)
         }
         put(entry.name, at: 0, width: 100)
         octal(entry.mode, at: 100, width: 8)

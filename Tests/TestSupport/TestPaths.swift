@@ -12,7 +12,8 @@ public enum TestPaths {
     /// The external corpora: `SAFEGUARD_CORPORA`, else `../shared/corpora` beside the checkout.
     public static let corpora: String = {
         if let path = ProcessInfo.processInfo.environment["SAFEGUARD_CORPORA"], !path.isEmpty { return path }
-        return URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared/corpora").path
+        let workspace = URL(fileURLWithPath: packageRoot).deletingLastPathComponent()
+        return workspace.appendingPathComponent("shared/corpora").path
     }()
 
     /// A corpus folder's path, and whether it is there (tests that need it are skipped, by name, when not).

@@ -1,36 +1,14 @@
 import Foundation
 import ImageModel
 
-/// Runs a shell command with `input` on its standard input and returns its standard output.
+/// Runs a shell command line with `input` on its standard input and returns its standard output.
 public func runTool(_ command: String, input: [UInt8] = []) throws -> [UInt8] {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("layerpass-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let inputFile = directory.appendingPathComponent("input")
-    try Data(input).write(to: inputFile)
-
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "\(command) < '\(inputFile.path)'"]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw ToolFailure(command: command, status: process.terminationStatus) }
-    return [UInt8](data)
+    try Shell.run(["sh", "-c", command], input: input).standardOutput
 }
 
 /// Whether `name` is an executable on the PATH.
 public func toolExists(_ name: String) -> Bool {
-    (try? runTool("command -v \(name)")) != nil
-}
-
-/// A command run by a test failed.
-public struct ToolFailure: Error, CustomStringConvertible {
-    public let command: String
-    public let status: Int32
-    public var description: String { "`\(command)` exited with status \(status)" }
+    (try? Shell.run(["sh", "-c", "command -v \(name)"])) != nil
 }
 
 /// A stream that hands out at most `step` bytes per read, to exercise every refill path of a consumer.

@@ -28,7 +28,7 @@ struct ArchiveIndex {
                     throw SourceError.invalidLayout(path, reason: "more than \(Self.maxMembers) members")
                 }
                 guard entry.type == .regular else { continue }
-                members[Self.normalize(entry.name)] = Member(offset: entry.dataOffset, size: entry.size)
+                members[TarPath.normalize(entry.name)] = Member(offset: entry.dataOffset, size: entry.size)
             }
         } catch let error as TarError {
             throw SourceError.invalidLayout(path, reason: "not a readable tar archive: \(error)")
@@ -37,7 +37,7 @@ struct ArchiveIndex {
     }
 
     /// The member at `name`, written with or without a leading `./`.
-    func member(_ name: String) -> Member? { members[Self.normalize(name)] }
+    func member(_ name: String) -> Member? { members[TarPath.normalize(name)] }
 
     /// Opens a member's bytes for streaming.
     func open(_ name: String) throws -> FileStream? {
@@ -53,12 +53,5 @@ struct ArchiveIndex {
         } catch let error as ByteStreamError {
             throw SourceError.io(path: "\(path): \(name)", reason: error.description)
         }
-    }
-
-    private static func normalize(_ name: String) -> String {
-        var name = Substring(name)
-        while name.hasPrefix("./") { name = name.dropFirst(2) }
-        while name.hasPrefix("/") { name = name.dropFirst() }
-        return String(name)
     }
 }

@@ -9,7 +9,6 @@ import ImageModel
 public struct DockerArchiveSource: ImageSource {
     public let location: ImageLocation
     private let archive: ArchiveIndex
-    private let entry: Entry
     private let manifest: ImageManifest
     private let manifestBytes: [UInt8]
     /// Where each blob digest lives in the archive.
@@ -70,7 +69,6 @@ public struct DockerArchiveSource: ImageSource {
             config: Descriptor(mediaType: MediaType.dockerConfig, digest: configDigest, size: configMember.size),
             layers: layers)
         self.archive = archive
-        self.entry = entry
         self.manifest = manifest
         self.manifestBytes = try JSONEncoder.canonical.encode(manifest).map { $0 }
         self.blobPaths = blobPaths
@@ -88,7 +86,9 @@ public struct DockerArchiveSource: ImageSource {
             }
             let wanted = (try? Reference(parsing: reference))?.description ?? reference
             let match = entries.first { entry in
-                (entry.repoTags ?? []).contains { $0 == reference || (try? Reference(parsing: $0))?.description == wanted }
+                (entry.repoTags ?? []).contains { tag in
+                    tag == reference || (try? Reference(parsing: tag))?.description == wanted
+                }
             }
             guard let match else { throw SourceError.tagNotFound(reference, in: path, available: tags) }
             return match

@@ -33,7 +33,9 @@ public struct OCIArchiveSource: ImageSource {
 
     public func openBlob(_ descriptor: Descriptor) throws -> any ByteStream {
         let name = "blobs/\(descriptor.digest.algorithm.rawValue)/\(descriptor.digest.encoded)"
-        guard let stream = try archive.open(name) else { throw SourceError.blobNotFound(descriptor.digest, in: archive.path) }
+        guard let stream = try archive.open(name) else {
+            throw SourceError.blobNotFound(descriptor.digest, in: archive.path)
+        }
         return stream
     }
 }

@@ -62,7 +62,8 @@ struct LayoutIndex {
             throw SourceError.invalidLayout(place, reason: "oci-layout is not {\"imageLayoutVersion\": …}")
         }
         guard marker.imageLayoutVersion == "1.0.0" else {
-            throw SourceError.invalidLayout(place, reason: "unsupported imageLayoutVersion \(marker.imageLayoutVersion)")
+            throw SourceError.invalidLayout(place,
+                                            reason: "unsupported imageLayoutVersion \(marker.imageLayoutVersion)")
         }
     }
 
@@ -82,7 +83,8 @@ struct LayoutIndex {
         }
         guard index.manifests.count == 1, let only = index.manifests.first else {
             let reason = index.manifests.isEmpty ? "index.json lists no manifests"
-                : "index.json lists \(index.manifests.count) manifests; name one with :TAG (\(names.joined(separator: ", ")))"
+                : "index.json lists \(index.manifests.count) manifests; name one with :TAG "
+                    + "(\(names.joined(separator: ", ")))"
             throw SourceError.invalidLayout(place, reason: reason)
         }
         return only

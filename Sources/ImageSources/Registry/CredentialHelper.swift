@@ -37,7 +37,8 @@ struct CredentialHelper {
         } catch {
             throw SourceError.credentials(host: serverURL, reason: "cannot run docker-credential-\(name): \(error)")
         }
-        input.fileHandleForWriting.write(Data(serverURL.utf8))
+        // A helper that exits without reading its input must not take us down with it.
+        try? input.fileHandleForWriting.write(contentsOf: Data(serverURL.utf8))
         try? input.fileHandleForWriting.close()
 
         // A helper that never answers is stopped after the timeout rather than hanging the scan.

@@ -84,7 +84,8 @@ struct AuthFile {
                   let credentials = Credentials(colonSeparated: decoded)
             else {
                 // Never echo the value: it is a credential even when malformed.
-                throw SourceError.credentials(host: registry, reason: "\(path): auths[\(key)].auth is not base64 of user:password")
+                throw SourceError.credentials(host: registry,
+                                              reason: "\(path): auths[\(key)].auth is not base64 of user:password")
             }
             return credentials
         }

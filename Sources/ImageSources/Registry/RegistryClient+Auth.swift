@@ -48,7 +48,8 @@ extension RegistryClient {
         guard let realm = challenge.parameters["realm"], var components = URLComponents(string: realm),
               components.scheme == "https" || components.scheme == "http"
         else {
-            throw SourceError.unauthorized(host: registry, what: what, message: "bearer challenge without a usable realm")
+            throw SourceError.unauthorized(host: registry, what: what,
+                                           message: "bearer challenge without a usable realm")
         }
         var query = components.queryItems ?? []
         if let service = challenge.parameters["service"] { query.append(URLQueryItem(name: "service", value: service)) }
@@ -67,7 +68,8 @@ extension RegistryClient {
         let response = try http.send(HTTPRequest(method: .get, url: url, headers: headers))
         guard response.status == 200 else {
             if response.status == 401 || response.status == 403 {
-                throw SourceError.unauthorized(host: registry, what: what, message: "token service refused the credentials")
+                throw SourceError.unauthorized(host: registry, what: what,
+                                               message: "token service refused the credentials")
             }
             throw try failure(response, what: "token for \(what)")
         }
@@ -76,8 +78,7 @@ extension RegistryClient {
             var accessToken: String?
             enum CodingKeys: String, CodingKey { case token, accessToken = "access_token" }
         }
-        var body = response.body
-        let bytes = try body.readAll(limit: Self.maxTokenResponse)
+        let bytes = try read(response, limit: Self.maxTokenResponse, what: "token for \(what)")
         guard let reply = try? JSONDecoder().decode(TokenReply.self, from: Data(bytes)),
               let token = reply.token ?? reply.accessToken, !token.isEmpty
         else {

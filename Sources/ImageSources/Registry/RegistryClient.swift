@@ -56,7 +56,10 @@ public final class RegistryClient: @unchecked Sendable {
                                accept: MediaType.acceptedManifests.joined(separator: ", "), what: "manifest \(what)")
         let bytes = try read(response, limit: ManifestDocument.maxSize, what: "manifest \(what)")
         let pinned = reference.contains(":") ? try Digest(parsing: reference) : nil
-        var digest = try verifyManifest(bytes, expected: pinned, what: "manifest \(what)")
+        var digest = Digest.of(bytes, algorithm: pinned?.algorithm ?? .sha256)
+        if let pinned, pinned != digest {
+            throw SourceError.digestMismatch(what: "manifest \(what)", expected: pinned, computed: digest)
+        }
         // The header is the registry's claim about what it stores under this tag; a body that does not match
         // means the bytes were altered between the registry's storage and us.
         if let header = response.headers["Docker-Content-Digest"], let announced = try? Digest(parsing: header) {
@@ -123,7 +126,8 @@ public final class RegistryClient: @unchecked Sendable {
 
     private func pullScope(_ repository: String) -> String { "repository:\(repository):pull" }
 
-    private func read(_ response: HTTPResponse, limit: Int, what: String) throws -> [UInt8] {
+    /// The whole body of `response`, refusing more than `limit` bytes with an error naming `what`.
+    func read(_ response: HTTPResponse, limit: Int, what: String) throws -> [UInt8] {
         do {
             var body = response.body
             return try body.readAll(limit: limit)

@@ -22,10 +22,12 @@ public struct RegistrySource: ImageSource {
 
     public func fetchManifest(_ descriptor: Descriptor) throws -> FetchedManifest {
         guard descriptor.size <= Int64(ManifestDocument.maxSize) else {
+            let limit = ManifestDocument.maxSize
             throw SourceError.read(what: "manifest \(descriptor.digest)",
-                                   reason: "\(descriptor.size) bytes exceeds the \(ManifestDocument.maxSize)-byte limit")
+                                   reason: "\(descriptor.size) bytes exceeds the \(limit)-byte limit")
         }
-        var fetched = try client.fetchManifest(repository: reference.repository, reference: descriptor.digest.description)
+        var fetched = try client.fetchManifest(repository: reference.repository,
+                                               reference: descriptor.digest.description)
         fetched.mediaType = fetched.mediaType ?? descriptor.mediaType
         return fetched
     }
