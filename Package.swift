@@ -24,14 +24,20 @@ let package = Package(
         .target(name: "Tar", dependencies: ["ImageModel"]),
         // Where images come from: registries, OCI layouts, oci-archive and docker-archive files.
         .target(name: "ImageSources", dependencies: ["ImageModel", "HTTP", "Tar"]),
+        // What a check reports: finding, severity, evidence. The report's vocabulary, used by every analyzer.
+        .target(name: "Findings"),
         // One streaming pass per layer: digests, decompression, tar entries, the merged filesystem.
-        .target(name: "LayerPass", dependencies: ["ImageModel", "Tar", "CISAL", "CZstd"]),
-        // The report document, findings and renderers.
-        .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass"]),
+        .target(name: "LayerPass", dependencies: ["ImageModel", "Tar", "Findings", "COpenSSL", "CISAL", "CZstd"]),
+        // Crafted archives and manifests: entries that escape the root, malformed headers and documents,
+        // privileged files.
+        .target(name: "Forensics", dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings"]),
+        // The report document and renderers.
+        .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
-        .target(name: "Scanner", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Report"]),
+        .target(name: "Scanner",
+                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Report"]),
         // Argument parsing, commands and terminal output; the executable only calls into it.
-        .target(name: "SafeguardCLI", dependencies: ["ImageModel", "ImageSources", "Report", "Scanner"]),
+        .target(name: "SafeguardCLI", dependencies: ["ImageModel", "ImageSources", "Findings", "Report", "Scanner"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
 
         // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.
@@ -41,7 +47,10 @@ let package = Package(
         .testTarget(name: "ImageSourcesTests", dependencies: ["ImageSources", "TestSupport"]),
         .testTarget(name: "TarTests", dependencies: ["Tar", "TestSupport"]),
         .testTarget(name: "LayerPassTests", dependencies: ["LayerPass", "TestSupport"]),
+        .testTarget(name: "ForensicsTests",
+                    dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),
         .testTarget(name: "SafeguardCLITests",
-                    dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Report", "ImageModel", "TestSupport"]),
+                    dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Findings", "Report", "ImageModel",
+                                   "TestSupport"]),
     ]
 )

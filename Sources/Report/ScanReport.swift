@@ -1,3 +1,4 @@
+import Findings
 import ImageModel
 
 /// The report: one versioned JSON document that everything after the scan consumes.

@@ -1,3 +1,5 @@
+import Findings
+
 /// Writes reports as text for people: the image, its layers, then findings grouped by severity.
 public struct TableRenderer {
     /// Colours and emphasis.

@@ -1,3 +1,5 @@
+import Findings
+
 /// ANSI styling for tables, off when output is not a terminal or `NO_COLOR` is set (no-color.org).
 public struct TextStyle: Sendable {
     /// Whether escape codes are written.

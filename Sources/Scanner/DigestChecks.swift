@@ -1,3 +1,4 @@
+import Findings
 import ImageModel
 import LayerPass
 import Report

@@ -31,6 +31,12 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var layer: LayerReference?
     /// The path in the image's filesystem, escaped when not printable.
     public var path: String?
+    /// The tar entry's name exactly as the layer stores it, escaped when not printable.
+    public var entryName: String?
+    /// The target of a symlink or hardlink entry as stored, escaped like `entryName`.
+    public var linkTarget: String?
+    /// Where a naive extractor would put the entry, relative to the root (`../` when it lands outside).
+    public var resolvedPath: String?
     /// The history step's `created_by`.
     public var historyStep: String?
     /// The config field, e.g. `config.Env`.
@@ -39,10 +45,14 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var facts: [String: String]?
 
     /// Creates evidence.
-    public init(layer: LayerReference? = nil, path: String? = nil, historyStep: String? = nil,
+    public init(layer: LayerReference? = nil, path: String? = nil, entryName: String? = nil,
+                linkTarget: String? = nil, resolvedPath: String? = nil, historyStep: String? = nil,
                 configField: String? = nil, facts: [String: String]? = nil) {
         self.layer = layer
         self.path = path
+        self.entryName = entryName
+        self.linkTarget = linkTarget
+        self.resolvedPath = resolvedPath
         self.historyStep = historyStep
         self.configField = configField
         self.facts = facts
