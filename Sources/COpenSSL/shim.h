@@ -1,8 +1,10 @@
-// OpenSSL headers Safeguard uses: EVP digests for SHA-256/512 and libssl for TLS to registries.
+// OpenSSL headers Safeguard uses: EVP digests for SHA-256/512, EVP MACs for content fingerprints, the random
+// generator for their keys, and libssl for TLS to registries.
 #ifndef SAFEGUARD_COPENSSL_SHIM_H
 #define SAFEGUARD_COPENSSL_SHIM_H
 
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>

@@ -1,4 +1,5 @@
 import Dispatch
+import Findings
 import Foundation
 import ImageModel
 
@@ -14,11 +15,18 @@ public struct LayerPass: Sendable {
     public var concurrency: Int
     /// What analyzers asked to keep.
     public var requests: [FileRequest]
+    /// Bounds on each layer.
+    public var limits: LayerLimits
+    /// Makes the inspector that sees each layer's entries, if any.
+    public var inspector: EntryInspectorFactory?
 
     /// Creates a pass.
-    public init(concurrency: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), requests: [FileRequest] = []) {
+    public init(concurrency: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), requests: [FileRequest] = [],
+                limits: LayerLimits = LayerLimits(), inspector: EntryInspectorFactory? = nil) {
         self.concurrency = max(1, concurrency)
         self.requests = requests
+        self.limits = limits
+        self.inspector = inspector
     }
 
     /// Streams every layer of `manifest`, checking each against the config's `diffIDs`.
@@ -50,8 +58,9 @@ public struct LayerPass: Sendable {
                            progress: Progress?) -> Result<LayerResult, any Error> {
         var report: (@Sendable (Int64) -> Void)?
         if let progress { report = { progress(index, $0) } }
+        let reference = LayerReference(index: index, digest: descriptor.digest.description)
         let scanner = LayerScanner(index: index, descriptor: descriptor, expectedDiffID: expected, requests: requests,
-                                   progress: report)
+                                   limits: limits, inspector: inspector?(reference), progress: report)
         do {
             return .success(try scanner.scan(try open(descriptor)))
         } catch let error as LayerError {

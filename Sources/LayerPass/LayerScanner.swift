@@ -7,9 +7,11 @@ struct LayerScanner {
     let descriptor: Descriptor
     let expectedDiffID: Digest?
     let requests: [FileRequest]
+    let limits: LayerLimits
+    let inspector: (any EntryInspector)?
     let progress: (@Sendable (Int64) -> Void)?
 
-    /// The read size between stages; large enough that per-call overhead vanishes against hashing and inflate.
+    /// The read size for file contents; large enough that per-call overhead vanishes against hashing and inflate.
     static let chunkSize = 256 * 1024
 
     func scan(_ blob: any ByteStream) throws -> LayerResult {
@@ -18,34 +20,55 @@ struct LayerScanner {
                                                   mediaType: descriptor.mediaType)
         }
         // The compressed digest is checked but not thrown: a substituted layer is a finding to report with
-        // everything else we learn from its content. A size mismatch (truncation) still throws.
-        let compressed = DigestingStream(ProgressStream(base: AnyByteStream(blob), report: progress),
-                                         expected: descriptor.digest, expectedSize: descriptor.size,
-                                         throwsOnMismatch: false)
-        let uncompressed = DigestingStream(AnyByteStream(try decompressor(for: declared, over: compressed)),
-                                           expected: expectedDiffID, throwsOnMismatch: false)
-        var reader = TarReader(uncompressed)
-        var changes: [LayerChange] = []
-        var captured: [String: [UInt8]] = [:]
-        while let entry = try reader.next() {
-            let file = Self.fileEntry(entry, layer: index)
-            changes.append(EntryPath.change(for: file))
-            if file.kind == .file,
-               let request = requests.first(where: { file.size <= $0.maxSize && $0.matches(file.path) }) {
-                captured[file.path] = try readContents(of: &reader, limit: request.maxSize)
-            }
-        }
+        // everything else we learn from its content. The size is judged after the digest (see `checkSize`).
+        let limited = LimitedStream(ProgressStream(base: AnyByteStream(blob), report: progress),
+                                    limit: limits.maxBlobBytes, exceeded: .blobBytes(limit: limits.maxBlobBytes))
+        let compressed = DigestingStream(limited, expected: descriptor.digest, throwsOnMismatch: false)
+        let sniffed = try SniffedStream(compressed)
+        let detected = sniffed.compression
+        let inflated = LimitedStream(AnyByteStream(try decompressor(for: detected, over: sniffed)),
+                                     limit: limits.maxUncompressedBytes,
+                                     exceeded: .uncompressedBytes(limit: limits.maxUncompressedBytes))
+        let uncompressed = DigestingStream(inflated, expected: expectedDiffID, throwsOnMismatch: false)
 
-        // The tar reader reads to the end of its stream, but a decompressor may stop at the end of its last frame:
-        // drain both (the streams are shared references) so each digest covers every byte of its blob.
-        var rest = uncompressed
-        _ = try rest.drain()
+        // A malformed tar or compressed stream, or a bomb past the limits, is a finding about this layer, not the
+        // end of the scan: keep what was read, then read the blob to its end so its digest is still checked.
+        var walk = EntryWalk(layer: index, requests: requests, limits: limits, inspector: inspector)
+        var reader = TarReader(uncompressed)
+        var interruption: LayerInterruption?
+        do {
+            try walk.run(&reader)
+            var rest = uncompressed
+            _ = try rest.drain()
+        } catch let error as TarError {
+            interruption = .tar(error)
+        } catch let error as DecompressionError {
+            interruption = .decompression(error)
+        } catch let error as LayerLimitExceeded where error != .blobBytes(limit: limits.maxBlobBytes) {
+            interruption = .limit(error)
+        }
         var tail = compressed
         _ = try tail.drain()
+        let digest = compressed.computed!
+        try checkSize(received: compressed.count, digest: digest)
+
+        var inspector = walk.inspector
         return LayerResult(
-            index: index, descriptor: descriptor, compression: declared, computedDigest: compressed.computed!,
-            computedDiffID: uncompressed.computed!, expectedDiffID: expectedDiffID,
-            uncompressedSize: uncompressed.count, changes: changes, captured: captured)
+            index: index, descriptor: descriptor, compression: declared, detectedCompression: detected,
+            computedDigest: digest, blobSize: compressed.count,
+            computedDiffID: interruption == nil ? uncompressed.computed : nil, expectedDiffID: expectedDiffID,
+            uncompressedSize: uncompressed.count, changes: walk.changes, captured: walk.captured,
+            interruption: interruption, trailingDataAfterEnd: reader.trailingDataAfterEnd,
+            findings: inspector?.findings() ?? [])
+    }
+
+    /// A blob whose size differs from its descriptor's is truncated or padded in transit, which is an error,
+    /// unless it still hashes to the descriptor's digest: then the descriptor's size is what lies, and the
+    /// layer is reported (some tools check the size, some do not) with its verified content.
+    private func checkSize(received: Int64, digest: Digest) throws {
+        guard received != descriptor.size, digest != descriptor.digest else { return }
+        throw LayerError.unreadable(layer: index, digest: descriptor.digest,
+                                    reason: "\(DigestError.sizeMismatch(expected: descriptor.size, received: received))")
     }
 
     private func decompressor(for compression: LayerCompression, over stream: some ByteStream) throws
@@ -57,20 +80,68 @@ struct LayerScanner {
         case .none: stream
         }
     }
+}
 
-    private func readContents(of reader: inout TarReader<some ByteStream>, limit: Int64) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = try chunk.withUnsafeMutableBytes { try reader.readContents(into: $0) }
-            if count == 0 { return bytes }
-            // The header's size was checked against the limit; this guards against a reader that yields more.
-            guard Int64(bytes.count + count) <= limit else { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+/// The walk over one layer's tar entries: records each change, fingerprints file contents, keeps requested
+/// bytes and hands every entry to the inspector.
+struct EntryWalk {
+    let layer: Int
+    let requests: [FileRequest]
+    let limits: LayerLimits
+    var inspector: (any EntryInspector)?
+    private(set) var changes: [LayerChange] = []
+    private(set) var captured: [String: [UInt8]] = [:]
+    private let fingerprinter = ContentFingerprinter()
+    private let buffer = ChunkBuffer(byteCount: LayerScanner.chunkSize)
+
+    init(layer: Int, requests: [FileRequest], limits: LayerLimits, inspector: (any EntryInspector)?) {
+        self.layer = layer
+        self.requests = requests
+        self.limits = limits
+        self.inspector = inspector
+    }
+
+    mutating func run(_ reader: inout TarReader<some ByteStream>) throws {
+        while let entry = try reader.next() {
+            // Why: each entry costs bookkeeping; an archive of millions of empty entries must stop at a bound.
+            guard changes.count < limits.maxEntries else { throw LayerLimitExceeded.entries(limit: limits.maxEntries) }
+            let file = FileEntry(entry, layer: layer)
+            changes.append(EntryPath.change(for: file))
+            var fingerprint: ContentFingerprint?
+            if file.kind == .file {
+                let request = requests.first { file.size <= $0.maxSize && $0.matches(file.path) }
+                let kept = try readContents(of: &reader, keeping: request.map { _ in entry.size })
+                fingerprint = kept.fingerprint
+                if let bytes = kept.bytes { captured[file.path] = bytes }
+            }
+            inspector?.inspect(entry, fingerprint: fingerprint)
         }
     }
 
-    static func fileEntry(_ entry: TarEntry, layer: Int) -> FileEntry {
+    /// Reads the current entry's content, fingerprinting it and keeping it when `keep` gives its size.
+    private func readContents(of reader: inout TarReader<some ByteStream>, keeping keep: Int64?) throws
+        -> (fingerprint: ContentFingerprint, bytes: [UInt8]?)
+    {
+        var bytes: [UInt8]?
+        if let keep { bytes = []; bytes!.reserveCapacity(Int(keep)) }
+        let chunk = buffer.bytes
+        fingerprinter.start()
+        while true {
+            let count = try reader.readContents(into: chunk)
+            if count == 0 { break }
+            let read = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
+            fingerprinter.update(read)
+            // The header's size was checked against the request's limit; this guards against a reader that
+            // yields more.
+            if let keep, Int64(bytes!.count + count) <= keep { bytes!.append(contentsOf: read) }
+        }
+        return (fingerprinter.finish(), bytes)
+    }
+}
+
+extension FileEntry {
+    /// The filesystem's view of a tar entry.
+    init(_ entry: TarEntry, layer: Int) {
         let kind: FileEntry.Kind = switch entry.type {
         case .regular, .contiguous: .file
         case .directory: .directory
@@ -82,20 +153,17 @@ struct LayerScanner {
         default: .other
         }
         let isLink = kind == .symlink || kind == .hardlink
-        return FileEntry(path: TarPath.normalize(entry.name), kind: kind, mode: UInt32(entry.mode & 0o7777),
-                         uid: Int(entry.uid), gid: Int(entry.gid), size: entry.realSize,
-                         linkTarget: isLink ? entry.linkName : nil, layer: layer)
+        self.init(path: TarPath.normalize(entry.name), kind: kind, mode: UInt32(entry.mode & 0o7777),
+                  uid: Int(entry.uid), gid: Int(entry.gid), size: entry.realSize,
+                  linkTarget: isLink ? entry.linkName : nil, layer: layer)
     }
 }
 
-/// Passes bytes through, telling a progress callback how many went by.
-struct ProgressStream<Base: ByteStream>: ByteStream {
-    var base: Base
-    let report: (@Sendable (Int64) -> Void)?
+/// A read buffer allocated once per layer and freed with it.
+final class ChunkBuffer {
+    let bytes: UnsafeMutableRawBufferPointer
 
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        let count = try base.read(into: buffer)
-        if count > 0 { report?(Int64(count)) }
-        return count
-    }
+    init(byteCount: Int) { bytes = .allocate(byteCount: byteCount, alignment: 64) }
+
+    deinit { bytes.deallocate() }
 }

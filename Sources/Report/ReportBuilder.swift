@@ -5,7 +5,8 @@ import LayerPass
 
 extension ScanReport {
     /// Assembles the report from a resolved image, its layer results and merged filesystem, and the findings.
-    public init(tool: Tool, image: ResolvedImage, layers: [LayerResult], fileSystem: FileSystem, findings: [Finding]) {
+    public init(tool: Tool, image: ResolvedImage, layers: [LayerResult], fileSystem: FileSystem,
+                privilegedFiles: [FileEntry] = [], findings: [Finding]) {
         let layerHistory = Self.layerHistoryIndexes(image.config, layerCount: layers.count)
         let history = image.config.history ?? []
         self.init(
@@ -23,6 +24,7 @@ extension ScanReport {
             },
             history: Self.historySteps(history, layerHistory: layerHistory),
             filesystem: FileSystemSummary(fileSystem.summary),
+            privilegedFiles: privilegedFiles.map(FileRecord.init),
             findings: findings.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) })
     }
 
@@ -65,5 +67,12 @@ extension FileSystemSummary {
         self.init(files: summary.files, directories: summary.directories, symlinks: summary.symlinks,
                   hardlinks: summary.hardlinks, special: summary.special, totalFileBytes: summary.totalFileBytes,
                   setuid: summary.setuid, setgid: summary.setgid)
+    }
+}
+
+extension FileRecord {
+    init(_ entry: FileEntry) {
+        self.init(path: entry.path, mode: String(entry.mode, radix: 8), uid: entry.uid, gid: entry.gid,
+                  size: entry.size, layer: entry.layer)
     }
 }

@@ -18,6 +18,8 @@ public struct ScanReport: Codable, Sendable {
     public var history: [HistoryStep]
     /// Counts of the final filesystem.
     public var filesystem: FileSystemSummary
+    /// Setuid and setgid files of the final filesystem, flagged or not: the inventory to review.
+    public var privilegedFiles: [FileRecord]
     /// What the scan found.
     public var findings: [Finding]
 
@@ -26,12 +28,13 @@ public struct ScanReport: Codable, Sendable {
 
     /// Creates a report.
     public init(tool: Tool, image: ImageSummary, layers: [LayerSummary], history: [HistoryStep],
-                filesystem: FileSystemSummary, findings: [Finding]) {
+                filesystem: FileSystemSummary, privilegedFiles: [FileRecord], findings: [Finding]) {
         self.tool = tool
         self.image = image
         self.layers = layers
         self.history = history
         self.filesystem = filesystem
+        self.privilegedFiles = privilegedFiles
         self.findings = findings
     }
 
@@ -127,8 +130,8 @@ public struct LayerSummary: Codable, Sendable {
     public var size: Int64
     /// The size of the uncompressed tar.
     public var uncompressedSize: Int64
-    /// The digest of the uncompressed tar, as computed.
-    public var diffID: Digest
+    /// The digest of the uncompressed tar, as computed; absent when the layer could not be read to its end.
+    public var diffID: Digest?
     /// Whether the blob matched its digest, and the tar its diff_id.
     public var verified: Bool
     /// Paths the layer added.
@@ -173,4 +176,30 @@ public struct FileSystemSummary: Codable, Sendable {
     public var setuid: Int
     /// Regular files with setgid.
     public var setgid: Int
+}
+
+/// One file of the final filesystem, for inventories.
+public struct FileRecord: Codable, Sendable, Hashable {
+    /// The path relative to the root.
+    public var path: String
+    /// Permission and special bits in octal, e.g. `4755`.
+    public var mode: String
+    /// The owner's user ID.
+    public var uid: Int
+    /// The owner's group ID.
+    public var gid: Int
+    /// The size in bytes.
+    public var size: Int64
+    /// The layer that wrote it.
+    public var layer: Int
+
+    /// Creates a record.
+    public init(path: String, mode: String, uid: Int, gid: Int, size: Int64, layer: Int) {
+        self.path = path
+        self.mode = mode
+        self.uid = uid
+        self.gid = gid
+        self.size = size
+        self.layer = layer
+    }
 }

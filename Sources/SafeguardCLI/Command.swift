@@ -56,7 +56,8 @@ public enum Command {
             logger.debug("scanning \(options.location) for \(options.platform)")
 
             let scan = ImageScan(location: options.location, platform: options.platform,
-                                 registryOptions: options.registry, concurrency: options.concurrency)
+                                 registryOptions: options.registry, concurrency: options.concurrency,
+                                 limits: options.limits)
             var events: (@Sendable (ImageScan.Event) -> Void)?
             if let progress { events = { progress.handle($0) } }
             let report = try scan.run(events: events)

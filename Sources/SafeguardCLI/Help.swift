@@ -26,6 +26,10 @@ enum Help {
           --insecure-registry HOST      reach HOST over plain HTTP (loopback registries always are); repeatable
           --timeout SECONDS             network idle timeout per request (default: 60)
           --concurrency N               layers streamed at once (default: number of cores, at least 2)
+          --max-layer-size SIZE         stop reading a layer past SIZE bytes, compressed or not, and report it
+                                        (a decompression bomb); e.g. 512MiB (default: 64GiB)
+          --max-layer-entries N         stop reading a layer past N entries and report it (default: 1000000)
+          --max-name-length BYTES       report entry names and link targets longer than BYTES (default: 32768)
           -q, --quiet                   no progress and no diagnostics but errors
           -v, --verbose                 more diagnostics on stderr
           -h, --help                    this help

@@ -3,6 +3,7 @@ import Foundation
 import HTTP
 import ImageModel
 import ImageSources
+import LayerPass
 import Report
 import Scanner
 
@@ -19,6 +20,7 @@ struct Options {
     var verbose = false
     var concurrency = max(2, ProcessInfo.processInfo.activeProcessorCount)
     var registry = RegistryOptions()
+    var limits = LayerLimits()
 
     var logLevel: Logger.Level { quiet ? .error : verbose ? .debug : .warning }
 
@@ -27,7 +29,8 @@ struct Options {
 
     static func spec(verb: String) -> Arguments.Spec {
         var valued: Set<String> = ["--platform", "--format", "--output", "--creds", "--authfile",
-                                   "--insecure-registry", "--timeout", "--concurrency"]
+                                   "--insecure-registry", "--timeout", "--concurrency", "--max-layer-size",
+                                   "--max-layer-entries", "--max-name-length"]
         if verb == "scan" { valued.insert("--fail-on") }
         return Arguments.Spec(flags: ["--quiet", "--verbose", "--help"], valued: valued,
                               repeatable: ["--insecure-registry"],
@@ -70,7 +73,46 @@ struct Options {
             }
             concurrency = value
         }
+        try parseLimits(parsed)
         try parseRegistryOptions(parsed, environment: environment)
+    }
+
+    private mutating func parseLimits(_ parsed: Arguments) throws {
+        if let text = parsed.value("--max-layer-size") {
+            guard let bytes = Self.byteSize(text), bytes > 0 else {
+                throw UsageError("--max-layer-size must be a size such as 512MiB, 8GiB or 1000000, not '\(text)'")
+            }
+            limits.maxUncompressedBytes = bytes
+            limits.maxBlobBytes = bytes
+        }
+        if let text = parsed.value("--max-layer-entries") {
+            guard let value = Int(text), value > 0 else {
+                throw UsageError("--max-layer-entries must be a positive whole number, not '\(text)'")
+            }
+            limits.maxEntries = value
+        }
+        if let text = parsed.value("--max-name-length") {
+            guard let value = Int(text), value > 0 else {
+                throw UsageError("--max-name-length must be a positive whole number of bytes, not '\(text)'")
+            }
+            limits.maxNameBytes = value
+        }
+    }
+
+    /// `1000`, `64KiB`, `512MiB`, `8GiB`, `1TiB` (also `K`, `M`, `G`, `T`, `KB`… read as powers of 1024).
+    static func byteSize(_ text: String) -> Int64? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard let number = Int64(digits) else { return nil }
+        let shift: Int64 = switch text.dropFirst(digits.count).uppercased() {
+        case "", "B": 0
+        case "K", "KB", "KIB": 10
+        case "M", "MB", "MIB": 20
+        case "G", "GB", "GIB": 30
+        case "T", "TB", "TIB": 40
+        default: -1
+        }
+        guard shift >= 0, number <= Int64.max >> shift else { return nil }
+        return number << shift
     }
 
     private mutating func parseRegistryOptions(_ parsed: Arguments, environment: [String: String]) throws {

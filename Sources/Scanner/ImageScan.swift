@@ -1,3 +1,5 @@
+import Findings
+import Forensics
 import ImageModel
 import ImageSources
 import LayerPass
@@ -13,16 +15,20 @@ public struct ImageScan: Sendable {
     public var registryOptions: RegistryOptions
     /// How many layers stream at once.
     public var concurrency: Int
+    /// Bounds on each layer.
+    public var limits: LayerLimits
 
     /// The version written into reports.
     public static let version = "0.1.0"
 
     /// Creates a scan.
-    public init(location: ImageLocation, platform: Platform, registryOptions: RegistryOptions, concurrency: Int) {
+    public init(location: ImageLocation, platform: Platform, registryOptions: RegistryOptions, concurrency: Int,
+                limits: LayerLimits = LayerLimits()) {
         self.location = location
         self.platform = platform
         self.registryOptions = registryOptions
         self.concurrency = concurrency
+        self.limits = limits
     }
 
     /// What a scan reports while it runs.
@@ -42,13 +48,16 @@ public struct ImageScan: Sendable {
 
         var progress: LayerPass.Progress?
         if let events { progress = { index, bytes in events(.layerBytes(index: index, bytes: bytes)) } }
-        let layers = try LayerPass(concurrency: concurrency).run(
-            layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
-            open: { try source.openBlob($0) }, progress: progress)
+        let limits = limits
+        let pass = LayerPass(concurrency: concurrency, limits: limits) { EntryChecks(layer: $0, limits: limits) }
+        let layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
+                                  open: { try source.openBlob($0) }, progress: progress)
         let fileSystem = FileSystem(layers: layers.map { $0.changes })
 
-        let findings = DigestChecks.findings(layers: layers)
+        let findings = DigestChecks.findings(layers: layers) + LayerStreamChecks.findings(layers: layers)
+            + ExtractionReplay.findings(layers: layers) + PrivilegedFiles.findings(fileSystem, layers: layers)
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
-                          fileSystem: fileSystem, findings: findings)
+                          fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
+                          findings: findings)
     }
 }

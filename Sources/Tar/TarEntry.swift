@@ -4,6 +4,9 @@
 public struct TarEntry: Sendable, Equatable {
     /// The path exactly as stored (after PAX `path`, GNU long name or ustar prefix were applied).
     public internal(set) var nameBytes: [UInt8] = []
+    /// The name the header block itself holds (ustar prefix joined), before a PAX `path` or GNU long name
+    /// replaced it: what a tool that ignores extended headers would use.
+    public internal(set) var headerNameBytes: [UInt8] = []
     /// `nameBytes` decoded as UTF-8, with invalid bytes, control characters and `\` escaped (see `escapedText`).
     public internal(set) var name = ""
     /// The link target exactly as stored, empty when the entry is no link.
@@ -144,4 +147,9 @@ public enum TarEndOfArchive: String, Sendable, Equatable {
     case oneZeroBlock
     /// The stream ended at a block boundary with no zero block at all.
     case missing
+}
+
+extension TarEntry {
+    /// `headerNameBytes` escaped like `name`.
+    public var headerName: String { escapedText(headerNameBytes) }
 }

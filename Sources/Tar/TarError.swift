@@ -56,3 +56,15 @@ public enum TarError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension TarError {
+    /// Where in the stream the problem was found.
+    public var location: TarLocation? {
+        switch self {
+        case .badChecksum(let at), .invalidNumericField(let at, _), .negativeSize(let at, _),
+             .fieldTooLong(let at, _, _, _), .malformedPAXRecord(let at, _, _), .invalidPAXValue(let at, _, _),
+             .invalidSparseMap(let at, _), .truncated(let at, _, _):
+            at
+        }
+    }
+}

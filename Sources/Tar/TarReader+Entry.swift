@@ -45,6 +45,7 @@ extension TarReader {
         entry.format = block.format
         entry.typeFlag = block.typeFlag
         entry.nameBytes = block.string(TarField.name)
+        entry.headerNameBytes = entry.nameBytes
         entry.linkNameBytes = block.string(TarField.linkName)
         entry.declaredSize = try number(TarField.size, "size")
         entry.mode = UInt32(truncatingIfNeeded: try number(TarField.mode, "mode"))
@@ -71,6 +72,7 @@ extension TarReader {
         case .v7, .pax: break
         }
         if !prefix.isEmpty { entry.nameBytes = prefix + [UInt8(ascii: "/")] + entry.nameBytes }
+        entry.headerNameBytes = entry.nameBytes
         return entry
     }
 

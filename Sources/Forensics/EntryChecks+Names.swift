@@ -1,0 +1,152 @@
+import Findings
+import LayerPass
+import Tar
+
+/// Names and link targets judged as the least careful extractor would apply them: joined to its root as written.
+///
+/// Builders never write an absolute name, a `..` component or a link that climbs out, so none of these occur
+/// in real images; each is a finding, and its severity says how many extractors it fools. Escaping even after
+/// leading slashes are stripped (what GNU tar and Go-based runtimes do) fools the most and is critical.
+extension EntryChecks {
+    mutating func checkName(_ entry: TarEntry, path: String) {
+        let lexical = LexicalPath(entry.name)
+        if entry.nameBytes.isEmpty {
+            add("SG-ESCAPE-008", ForensicCategory.escape, .medium, "Layer \(layer.index) has an entry with an empty name",
+                "An empty name means the extraction root to some extractors and an error to others.",
+                evidence(entry, path: path))
+        } else if path.isEmpty, !lexical.climbsAboveRoot {
+            add("SG-ESCAPE-008", ForensicCategory.escape, .low,
+                "Layer \(layer.index) entry \(entry.name) names the extraction root itself",
+                "Applying it changes the mode and owner of the directory the image is extracted into, on the host.",
+                evidence(entry, path: path, resolved: ""))
+        }
+        if lexical.climbsAboveRoot {
+            add("SG-ESCAPE-001", ForensicCategory.escape, .critical,
+                "Layer \(layer.index) entry \(entry.name) is written outside the root",
+                "Its `..` components climb above the root even after leading slashes are stripped, so an extractor "
+                    + "that joins names to its root writes to \(lexical.resolved) on the host.",
+                evidence(entry, path: path, resolved: lexical.resolved))
+        } else if lexical.isAbsolute {
+            add("SG-ESCAPE-002", ForensicCategory.escape, .high,
+                "Layer \(layer.index) entry \(entry.name) has an absolute name",
+                "Extractors that keep the leading slash (Python's tarfile without a filter, hand-written ones) write "
+                    + "it to the host's \(entry.name) instead of inside the root.",
+                evidence(entry, path: path, resolved: lexical.resolved))
+        } else if lexical.hasParentComponent {
+            add("SG-ESCAPE-003", ForensicCategory.escape, .medium,
+                "Layer \(layer.index) entry \(entry.name) has a `..` component",
+                "Lexically it stays inside the root, but where it lands depends on what the path's directories are "
+                    + "when extracted: through a symlink, `..` leaves the root.",
+                evidence(entry, path: path, resolved: lexical.resolved))
+        }
+        checkWhiteoutName(entry, path: path)
+        checkHeaderName(entry, path: path, extended: lexical)
+    }
+
+    /// `.wh.`, `.wh..` and `.wh...` hide the empty name, the directory holding them, or its parent.
+    private mutating func checkWhiteoutName(_ entry: TarEntry, path: String) {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = components.last, last.hasPrefix(".wh.") else { return }
+        let hidden = last.dropFirst(4)
+        guard hidden.isEmpty || hidden == "." || hidden == ".." else { return }
+        let deletesAboveRoot = hidden == ".." && components.count == 1
+        add("SG-ESCAPE-009", ForensicCategory.escape, deletesAboveRoot ? .critical : .high,
+            "Layer \(layer.index) entry \(entry.name) whites out \(hidden.isEmpty ? "an empty name" : String(hidden))",
+            "A whiteout of `.`, `..` or nothing makes a naive extractor delete the directory holding it"
+                + (deletesAboveRoot ? " or, here, the directory above the root on the host." : " or its parent."),
+            evidence(entry, path: path))
+    }
+
+    /// A tool that ignores PAX and GNU extended names uses the header block's own name.
+    private mutating func checkHeaderName(_ entry: TarEntry, path: String, extended: LexicalPath) {
+        guard entry.headerNameBytes != entry.nameBytes, !entry.headerNameBytes.isEmpty else { return }
+        let header = LexicalPath(entry.headerName)
+        guard header.climbsAboveRoot || header.isAbsolute, !extended.climbsAboveRoot, !extended.isAbsolute else {
+            return
+        }
+        add("SG-ESCAPE-010", ForensicCategory.escape, header.climbsAboveRoot ? .critical : .high,
+            "Layer \(layer.index) entry \(entry.name) has a header name that escapes: \(entry.headerName)",
+            "The extended header's name stays inside the root, but tools that ignore extended headers use the "
+                + "header block's own name, which lands at \(header.resolved).",
+            evidence(entry, path: path, resolved: header.resolved, facts: ["headerName": entry.headerName]))
+    }
+
+    mutating func checkLink(_ entry: TarEntry, path: String) {
+        switch entry.type {
+        case .hardLink where !entry.linkNameBytes.isEmpty:
+            // link(2) takes the target joined to the root as written, like a name.
+            let target = LexicalPath(entry.linkName)
+            if target.climbsAboveRoot {
+                add("SG-ESCAPE-004", ForensicCategory.escape, .critical,
+                    "Layer \(layer.index) hardlink \(entry.name) points outside the root",
+                    "Its target climbs above the root even after leading slashes are stripped: extracting it links "
+                        + "a host file (\(target.resolved)) into the container, where writes reach the host's file.",
+                    evidence(entry, path: path, resolved: target.resolved))
+            } else if target.isAbsolute {
+                add("SG-ESCAPE-005", ForensicCategory.escape, .high,
+                    "Layer \(layer.index) hardlink \(entry.name) has an absolute target",
+                    "Extractors that keep the leading slash link the host's \(entry.linkName) into the container.",
+                    evidence(entry, path: path, resolved: target.resolved))
+            } else if target.hasParentComponent {
+                add("SG-ESCAPE-006", ForensicCategory.escape, .medium,
+                    "Layer \(layer.index) hardlink \(entry.name) has a `..` component in its target",
+                    "Where the target resolves depends on the directories on the way; through a symlink it leaves "
+                        + "the root.",
+                    evidence(entry, path: path, resolved: target.resolved))
+            }
+        case .symbolicLink:
+            // An absolute target alone is normal (etc/localtime -> /usr/share/zoneinfo/UTC): inside a container it
+            // resolves against the container's root. Climbing above the root with `..` never is.
+            let base = LexicalPath.parentComponents(of: LexicalPath(entry.name).resolved)
+            let target = LexicalPath(entry.linkName, base: base)
+            guard target.climbsAboveRoot else { return }
+            add("SG-ESCAPE-007", ForensicCategory.escape, .high,
+                "Layer \(layer.index) symlink \(entry.name) -> \(entry.linkName) climbs above the root",
+                "Followed from where it sits, its target goes above the root (\(target.resolved)); anything written, "
+                    + "linked or read through it on the host leaves the container's filesystem.",
+                evidence(entry, path: path, resolved: target.resolved))
+        default:
+            return
+        }
+    }
+
+    /// Control characters forge report and terminal lines and make tools that stop at them read other names.
+    mutating func checkText(_ entry: TarEntry, path: String) {
+        func hasControl(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 < 0x20 || $0 == 0x7f } }
+        if hasControl(entry.nameBytes) || hasControl(entry.linkNameBytes) {
+            add("SG-TAR-010", ForensicCategory.malformed, .medium,
+                "Layer \(layer.index) entry \(entry.name) has control characters in its name or link target",
+                "Builders never write them; they hide names from people reading listings and from tools that stop "
+                    + "at them.",
+                evidence(entry, path: path))
+        }
+        let longest = max(entry.nameBytes.count, entry.linkNameBytes.count)
+        if longest > limits.maxNameBytes {
+            add("SG-TAR-011", ForensicCategory.malformed, .medium,
+                "Layer \(layer.index) entry has a name or link target of \(longest) bytes",
+                "Longer than the bound of \(limits.maxNameBytes) bytes (--max-name-length) and than any path the "
+                    + "kernel accepts: tools truncate such names differently.",
+                evidence(entry, path: path, facts: ["bytes": "\(longest)"]))
+        }
+    }
+
+    /// Extended headers that give an entry two names: parsers differ on which one wins.
+    mutating func checkExtendedHeaders(_ entry: TarEntry, path: String) {
+        for key in ["path", "linkpath"] {
+            let values = Set(entry.paxRecords.filter { $0.key == key }.map(\.value))
+            if values.count > 1 {
+                add("SG-TAR-013", ForensicCategory.malformed, .high,
+                    "Layer \(layer.index) entry \(entry.name) has \(values.count) different PAX \(key) records",
+                    "Go's archive/tar keeps the last record, other readers the first: tools disagree on the name.",
+                    evidence(entry, path: path))
+            }
+        }
+        let paxPath = entry.paxRecords.last { $0.key == "path" }?.value ?? []
+        if entry.metaHeaderTypes.contains(UInt8(ascii: "L")), !paxPath.isEmpty, paxPath != entry.nameBytes {
+            add("SG-TAR-013", ForensicCategory.malformed, .high,
+                "Layer \(layer.index) entry \(entry.name) has both a GNU long name and a different PAX path",
+                "Readers differ on which extended name wins; tools disagree on where the entry goes.",
+                evidence(entry, path: path))
+        }
+    }
+}
