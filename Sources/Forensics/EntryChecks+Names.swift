@@ -132,6 +132,16 @@ extension EntryChecks {
 
     /// Extended headers that give an entry two names: parsers differ on which one wins.
     mutating func checkExtendedHeaders(_ entry: TarEntry, path: String) {
+        // `ustar\0` magic with a version other than `00` is neither POSIX ustar nor GNU: Go and GNU tar still join
+        // the prefix field to the name, libarchive reads the header as V7 and ignores it.
+        if entry.headerFormat == .ustar || entry.headerFormat == .star, !entry.prefixBytes.isEmpty,
+           entry.headerVersion != Array("00".utf8) {
+            add("SG-TAR-015", ForensicCategory.malformed, .high,
+                "Layer \(layer.index) entry \(entry.name) has a ustar prefix under a non-ustar version field",
+                "Its header mixes ustar and GNU fields, so readers disagree whether the prefix is part of the name: "
+                    + "some see \(entry.name), others only \(entry.headerNameField).",
+                evidence(entry, path: path))
+        }
         for key in ["path", "linkpath"] {
             let values = Set(entry.paxRecords.filter { $0.key == key }.map(\.value))
             if values.count > 1 {

@@ -40,6 +40,12 @@ struct LayerScanner {
             try walk.run(&reader)
             var rest = uncompressed
             _ = try rest.drain()
+        } catch let error as TarError where walk.isHeaderListingEnd(error) {
+            // The stream ends right after the last header, with none of its content: a header listing (Go's
+            // writer golden files and tar-split's metadata streams end so). Every extractor fails on it the same
+            // way, so no two tools see different files; the layer is read to its end and its diff_id checked.
+            var rest = uncompressed
+            _ = try rest.drain()
         } catch let error as TarError {
             interruption = .tar(error)
         } catch let error as DecompressionError {
@@ -91,6 +97,8 @@ struct EntryWalk {
     var inspector: (any EntryInspector)?
     private(set) var changes: [LayerChange] = []
     private(set) var captured: [String: [UInt8]] = [:]
+    /// Where the last entry's content starts in the uncompressed stream.
+    private var lastDataOffset: Int64 = -1
     private let fingerprinter = ContentFingerprinter()
     private let buffer = ChunkBuffer(byteCount: LayerScanner.chunkSize)
 
@@ -105,6 +113,7 @@ struct EntryWalk {
         while let entry = try reader.next() {
             // Why: each entry costs bookkeeping; an archive of millions of empty entries must stop at a bound.
             guard changes.count < limits.maxEntries else { throw LayerLimitExceeded.entries(limit: limits.maxEntries) }
+            lastDataOffset = entry.dataOffset
             let file = FileEntry(entry, layer: layer)
             changes.append(EntryPath.change(for: file))
             var fingerprint: ContentFingerprint?
@@ -116,6 +125,12 @@ struct EntryWalk {
             }
             inspector?.inspect(entry, fingerprint: fingerprint)
         }
+    }
+
+    /// Whether `error` is the stream ending exactly where the last entry's content should start.
+    func isHeaderListingEnd(_ error: TarError) -> Bool {
+        guard case .truncated(_, let streamOffset, let inside) = error else { return false }
+        return inside == "the entry's content" && streamOffset == lastDataOffset
     }
 
     /// Reads the current entry's content, fingerprinting it and keeping it when `keep` gives its size.

@@ -7,6 +7,12 @@ public struct TarEntry: Sendable, Equatable {
     /// The name the header block itself holds (ustar prefix joined), before a PAX `path` or GNU long name
     /// replaced it: what a tool that ignores extended headers would use.
     public internal(set) var headerNameBytes: [UInt8] = []
+    /// The ustar prefix field joined in front of the header's name, empty when none was.
+    public internal(set) var prefixBytes: [UInt8] = []
+    /// The format the header block's magic announces, before any PAX header made the entry `.pax`.
+    public internal(set) var headerFormat = TarFormat.v7
+    /// The header's version field (bytes 263–264): `00` in POSIX ustar, ` \0` in GNU tar's format.
+    public internal(set) var headerVersion: [UInt8] = []
     /// `nameBytes` decoded as UTF-8, with invalid bytes, control characters and `\` escaped (see `escapedText`).
     public internal(set) var name = ""
     /// The link target exactly as stored, empty when the entry is no link.
@@ -152,4 +158,9 @@ public enum TarEndOfArchive: String, Sendable, Equatable {
 extension TarEntry {
     /// `headerNameBytes` escaped like `name`.
     public var headerName: String { escapedText(headerNameBytes) }
+
+    /// The header's name field alone, without the ustar prefix, escaped like `name`.
+    public var headerNameField: String {
+        escapedText(prefixBytes.isEmpty ? headerNameBytes[...] : headerNameBytes.dropFirst(prefixBytes.count + 1))
+    }
 }

@@ -43,6 +43,7 @@ extension TarReader {
         }
         var entry = TarEntry()
         entry.format = block.format
+        entry.headerFormat = block.format
         entry.typeFlag = block.typeFlag
         entry.nameBytes = block.string(TarField.name)
         entry.headerNameBytes = entry.nameBytes
@@ -71,6 +72,8 @@ extension TarReader {
             }
         case .v7, .pax: break
         }
+        entry.headerVersion = Array(block.bytes[TarField.version])
+        entry.prefixBytes = prefix
         if !prefix.isEmpty { entry.nameBytes = prefix + [UInt8(ascii: "/")] + entry.nameBytes }
         entry.headerNameBytes = entry.nameBytes
         return entry
