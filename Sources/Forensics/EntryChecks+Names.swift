@@ -15,9 +15,13 @@ extension EntryChecks {
                 "An empty name means the extraction root to some extractors and an error to others.",
                 evidence(entry, path: path))
         } else if path.isEmpty, !lexical.climbsAboveRoot {
-            add("SG-ESCAPE-008", ForensicCategory.escape, .low,
+            // `tar -C root -c .` writes `./` first, so rootfs builders such as mmdebstrap do: only a root entry that
+            // is no plain directory or opens the root to other users is more than information.
+            let isPlain = entry.type == .directory && entry.mode & 0o022 == 0
+            add("SG-ESCAPE-008", ForensicCategory.escape, isPlain ? .info : .medium,
                 "Layer \(layer.index) entry \(entry.name) names the extraction root itself",
-                "Applying it changes the mode and owner of the directory the image is extracted into, on the host.",
+                "Applying it sets the type, mode and owner of the directory the image is extracted into, on the host "
+                    + "(mode \(String(entry.mode & 0o7777, radix: 8))).",
                 evidence(entry, path: path, resolved: ""))
         }
         if lexical.climbsAboveRoot {

@@ -46,12 +46,35 @@ import Testing
         #expect(fileSystem.layerStatistics[1] == .init(added: 1, changed: 1, deleted: 2))
     }
 
-    @Test func failsNamingTheLayerWhenItsTarIsCorrupt() throws {
+    @Test func keepsGoingPastACorruptTarAndStillChecksTheBlobDigest() throws {
         var (descriptor, bytes) = Self.layer([.file("a", "1")])
         bytes[148] = UInt8(ascii: "9")  // break the header checksum
         descriptor.digest = Digest.of(bytes)
         let corrupt = bytes
-        #expect { try LayerPass().run(layers: [descriptor], diffIDs: [], open: { _ in MemoryByteStream(corrupt) }) }
-            throws: { "\($0)".contains("layer 0 (\(descriptor.digest))") }
+        let results = try LayerPass().run(layers: [descriptor], diffIDs: [], open: { _ in MemoryByteStream(corrupt) })
+        guard case .tar(.badChecksum(let location))? = results[0].interruption else {
+            Issue.record("expected a bad checksum, got \(String(describing: results[0].interruption))")
+            return
+        }
+        #expect(location.headerOffset == 0)
+        #expect(results[0].digestMatches)
+        #expect(results[0].computedDiffID == nil)
+    }
+
+    @Test func failsNamingTheLayerWhenTheBlobIsTruncated() throws {
+        let (descriptor, bytes) = Self.layer([.file("a", "1")])
+        let short = Array(bytes.prefix(1024))
+        #expect { try LayerPass().run(layers: [descriptor], diffIDs: [], open: { _ in MemoryByteStream(short) }) }
+            throws: { "\($0)".contains("layer 0 (\(descriptor.digest))") && "\($0)".contains("size mismatch") }
+    }
+
+    @Test func reportsADescriptorSizeThatLiesAboutAVerifiedBlob() throws {
+        var (descriptor, bytes) = Self.layer([.file("a", "1")])
+        descriptor.size += 512  // the digest still names these exact bytes
+        let blob = bytes
+        let results = try LayerPass().run(layers: [descriptor], diffIDs: [], open: { _ in MemoryByteStream(blob) })
+        #expect(results[0].digestMatches)
+        #expect(results[0].blobSize == Int64(bytes.count))
+        #expect(results[0].blobSize != descriptor.size)
     }
 }
