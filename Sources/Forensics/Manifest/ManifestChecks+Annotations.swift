@@ -108,7 +108,8 @@ extension ManifestChecks {
             (hasEscape ? "It holds ESC, which starts a terminal escape sequence: " : "")
                 + "tools that print \(kind)s (docker inspect, registry UIs, CI logs) pass control characters to the "
                 + "reader's terminal, where they can hide lines, fake output or forge line breaks.",
-            Evidence(configField: field, facts: facts.merging(["in": place, "escape": "\(hasEscape)"]) { a, _ in a }))
+            Evidence(configField: field,
+                     facts: facts.merging(["in": place, "escape": "\(hasEscape)"]) { current, _ in current }))
     }
 
     /// SG-MANIFEST-012 when one document's entries together are larger than `maxTotalBytes`.
