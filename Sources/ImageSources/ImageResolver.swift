@@ -20,6 +20,8 @@ public struct ResolvedImage: Sendable {
     public var configBytes: [UInt8]
     /// The manifest's exact bytes.
     public var manifestBytes: [UInt8]
+    /// The exact bytes of the index the manifest was chosen from (the innermost, when indexes nest), if any.
+    public var indexBytes: [UInt8]?
 
     /// The platform the config declares.
     public var platform: Platform { config.platform }
@@ -44,6 +46,7 @@ public struct ImageResolver {
     public func resolve() throws -> ResolvedImage {
         var fetched = try source.fetchRootManifest()
         var indexDigest: Digest?
+        var indexBytes: [UInt8]?
         var available: [Platform] = []
         var visited: Set<Digest> = []
         let place = source.location.description
@@ -56,6 +59,7 @@ public struct ImageResolver {
             switch document {
             case .index(let index):
                 indexDigest = indexDigest ?? fetched.digest
+                indexBytes = fetched.bytes
                 let candidates = index.manifests.filter { Self.isImage($0) }
                 available = candidates.compactMap(\.platform)
                 guard let chosen = Self.choose(platform, from: candidates) else {
@@ -69,7 +73,7 @@ public struct ImageResolver {
                     location: source.location, manifestDigest: fetched.digest,
                     manifestMediaType: manifest.mediaType ?? fetched.mediaType ?? MediaType.ociManifest,
                     manifest: manifest, indexDigest: indexDigest, availablePlatforms: available, config: config,
-                    configBytes: configBytes, manifestBytes: fetched.bytes)
+                    configBytes: configBytes, manifestBytes: fetched.bytes, indexBytes: indexBytes)
             }
         }
         throw SourceError.indexTooDeep(place)
