@@ -54,7 +54,8 @@ public struct ImageScan: Sendable {
                                   open: { try source.openBlob($0) }, progress: progress)
         let fileSystem = FileSystem(layers: layers.map { $0.changes })
 
-        let findings = DigestChecks.findings(layers: layers) + LayerStreamChecks.findings(layers: layers)
+        let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
+            + LayerStreamChecks.findings(layers: layers)
             + ExtractionReplay.findings(layers: layers) + PrivilegedFiles.findings(fileSystem, layers: layers)
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
                           fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
