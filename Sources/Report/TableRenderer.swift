@@ -6,6 +6,8 @@ public struct TableRenderer {
     public let style: TextStyle
     /// How many characters of a history command to show in a table cell.
     static let commandWidth = 60
+    /// How many characters of a finding's title to show; the JSON report has it whole.
+    static let titleWidth = 160
 
     /// Creates a renderer.
     public init(style: TextStyle) { self.style = style }
@@ -71,20 +73,30 @@ public struct TableRenderer {
         return table.render(style: style)
     }
 
+    /// Findings grouped by where they are: the image's documents first, then each layer in order.
     private func findingsSection(_ findings: [Finding]) -> String {
         guard !findings.isEmpty else { return "No findings.\n" }
-        var table = Table(headers: ["SEVERITY", "CATEGORY", "RULE", "LAYER", "TITLE"])
-        for finding in findings {
-            table.rows.append([
-                style.severity(finding.severity), finding.category, finding.ruleID,
-                finding.evidence.layer.map { "\($0.index)" } ?? "-", terminalSafe(finding.title),
-            ])
+        let groups = Dictionary(grouping: findings) { $0.evidence.layer?.index ?? -1 }
+        var text = ""
+        for key in groups.keys.sorted() {
+            let group = groups[key]!
+            if let layer = group[0].evidence.layer {
+                text += style.bold("Layer \(layer.index)") + " \(terminalSafe(layer.digest))\n"
+            } else {
+                text += style.bold("Image") + "\n"
+            }
+            var table = Table(headers: ["SEVERITY", "CATEGORY", "RULE", "TITLE"])
+            for finding in group.sorted(by: { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }) {
+                table.rows.append([style.severity(finding.severity), finding.category, finding.ruleID,
+                                   terminalSafe(finding.title, limit: Self.titleWidth)])
+            }
+            text += table.render(style: style) + "\n"
         }
         let counts = Severity.allCases.reversed().compactMap { severity -> String? in
             let count = findings.filter { $0.severity == severity }.count
             return count == 0 ? nil : "\(count) \(severity.rawValue)"
         }
-        return table.render(style: style) + "\n\(findings.count) findings: \(counts.joined(separator: ", "))\n"
+        return text + "\(findings.count) findings: \(counts.joined(separator: ", "))\n"
     }
 
     private func keyValues(_ rows: [(String, String)]) -> String {

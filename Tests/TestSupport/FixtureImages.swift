@@ -28,8 +28,10 @@ public enum FixtureImages {
         return layout
     }
 
+    /// The project's test tools (`oci-image.py`, `craft-tar.py`).
+    public static let toolsDirectory = TestPaths.packageRoot + "/tools"
     /// The project's image-building test tool.
-    static let tool = TestPaths.packageRoot + "/tools/oci-image.py"
+    static let tool = toolsDirectory + "/oci-image.py"
 
     /// Builds an image into an OCI layout with the project's test tool, returning the manifest digest.
     @discardableResult
