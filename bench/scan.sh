@@ -3,6 +3,8 @@
 # and uncompressed layer), on a real Debian image of about 1 GiB uncompressed, as an OCI layout and from a
 # local registry. Prints median wall time and peak RSS of each, and the ratios.
 # Usage: bench/scan.sh [RUNS]   (default 3 runs each)
+# Environment: BASELINE=FILE also measures another safeguard binary (e.g. one built from an earlier commit) on
+# the same input in the same run and prints the ratio; SKIP_SYFT=1 leaves syft out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -59,18 +61,32 @@ measure() {
     printf '%-28s median %6.2f s   peak RSS %5d MB\n' "$name" "${wall[$name]}" "${rss[$name]}"
 }
 
+ratio() { python3 -c "print(f'{$1 / $2:.3f}')"; }
+
 uncompressed=$(stat -c %s "$rootfs")
 echo "image: Debian bookworm, $(( uncompressed / 1048576 )) MiB uncompressed, $(( $(stat -c %s "$blob") / 1048576 )) MiB gzip; $runs runs each"
 # OpenSSL's SHA-256 (with the CPU's SHA extensions), as safeguard uses; coreutils' sha256sum would be a slower floor.
 measure "floor (igzip + sha256 x2)" bash -c "tee >(openssl dgst -sha256 >/dev/null) <'$blob' | igzip -dc | openssl dgst -sha256 >/dev/null"
 measure "safeguard scan (layout)" .build/release/safeguard scan --quiet --format json "oci:$layout:bench"
 measure "safeguard scan (registry)" .build/release/safeguard scan --quiet --format json "127.0.0.1:$port/bench:latest"
-measure "syft (layout)" env SYFT_CHECK_FOR_APP_UPDATE=false "$out/venv/bin/syft" -q -o json "oci-dir:$layout"
-measure "syft (registry)" env SYFT_CHECK_FOR_APP_UPDATE=false SYFT_REGISTRY_INSECURE_USE_HTTP=true \
-    "$out/venv/bin/syft" -q -o json "registry:127.0.0.1:$port/bench:latest"
+if [ -n "${BASELINE:-}" ]; then
+    measure "baseline scan (layout)" "$BASELINE" scan --quiet --format json "oci:$layout:bench"
+    measure "baseline scan (registry)" "$BASELINE" scan --quiet --format json "127.0.0.1:$port/bench:latest"
+fi
+if [ -z "${SKIP_SYFT:-}" ]; then
+    measure "syft (layout)" env SYFT_CHECK_FOR_APP_UPDATE=false "$out/venv/bin/syft" -q -o json "oci-dir:$layout"
+    measure "syft (registry)" env SYFT_CHECK_FOR_APP_UPDATE=false SYFT_REGISTRY_INSECURE_USE_HTTP=true \
+        "$out/venv/bin/syft" -q -o json "registry:127.0.0.1:$port/bench:latest"
+fi
 
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+# compare A B LABEL: prints wall[A] / wall[B] when both were measured.
+compare() {
+    [ -n "${wall[$1]:-}" ] && [ -n "${wall[$2]:-}" ] && printf '%-34s %sx\n' "$3:" "$(ratio "${wall[$1]}" "${wall[$2]}")"
+    return 0
+}
 echo
-echo "safeguard (layout) / floor:        $(ratio "${wall[safeguard scan (layout)]}" "${wall[floor (igzip + sha256 x2)]}")x"
-echo "syft / safeguard (layout):         $(ratio "${wall[syft (layout)]}" "${wall[safeguard scan (layout)]}")x"
-echo "syft / safeguard (registry):       $(ratio "${wall[syft (registry)]}" "${wall[safeguard scan (registry)]}")x"
+compare "safeguard scan (layout)" "floor (igzip + sha256 x2)" "safeguard (layout) / floor"
+compare "syft (layout)" "safeguard scan (layout)" "syft / safeguard (layout)"
+compare "syft (registry)" "safeguard scan (registry)" "syft / safeguard (registry)"
+compare "safeguard scan (layout)" "baseline scan (layout)" "safeguard / baseline (layout)"
+compare "safeguard scan (registry)" "baseline scan (registry)" "safeguard / baseline (registry)"

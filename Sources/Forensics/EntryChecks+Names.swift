@@ -49,11 +49,11 @@ extension EntryChecks {
 
     /// `.wh.`, `.wh..` and `.wh...` hide the empty name, the directory holding them, or its parent.
     private mutating func checkWhiteoutName(_ entry: TarEntry, path: String) {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard let last = components.last, last.hasPrefix(".wh.") else { return }
+        let last = LexicalPath.lastComponent(of: path)
+        guard last.hasPrefix(".wh.") else { return }
         let hidden = last.dropFirst(4)
         guard hidden.isEmpty || hidden == "." || hidden == ".." else { return }
-        let deletesAboveRoot = hidden == ".." && components.count == 1
+        let deletesAboveRoot = hidden == ".." && last.count == path.count
         add("SG-ESCAPE-009", ForensicCategory.escape, deletesAboveRoot ? .critical : .high,
             "Layer \(layer.index) entry \(entry.name) whites out \(hidden.isEmpty ? "an empty name" : String(hidden))",
             "A whiteout of `.`, `..` or nothing makes a naive extractor delete the directory holding it"
@@ -101,6 +101,7 @@ extension EntryChecks {
         case .symbolicLink:
             // An absolute target alone is normal (etc/localtime -> /usr/share/zoneinfo/UTC): inside a container it
             // resolves against the container's root. Climbing above the root with `..` never is.
+            guard LexicalPath.mayLeave(entry.linkName) else { return }
             let base = LexicalPath.parentComponents(of: LexicalPath(entry.name).resolved)
             let target = LexicalPath(entry.linkName, base: base)
             guard target.climbsAboveRoot else { return }
@@ -136,6 +137,7 @@ extension EntryChecks {
 
     /// Extended headers that give an entry two names: parsers differ on which one wins.
     mutating func checkExtendedHeaders(_ entry: TarEntry, path: String) {
+        guard !entry.paxRecords.isEmpty || !entry.prefixBytes.isEmpty || !entry.metaHeaderTypes.isEmpty else { return }
         // `ustar\0` magic with a version other than `00` is neither POSIX ustar nor GNU: Go and GNU tar still join
         // the prefix field to the name, libarchive reads the header as V7 and ignores it.
         if entry.headerFormat == .ustar || entry.headerFormat == .star, !entry.prefixBytes.isEmpty,

@@ -35,28 +35,32 @@ public enum ExtractionReplay {
 
     private static func apply(_ entry: FileEntry, to model: inout SymlinkModel, layer: LayerReference,
                               sink: inout FindingLimiter) {
-        let lexical = LexicalPath(entry.path)
         // Names that climb out by themselves are reported by the entry checks; there is nothing to follow.
-        guard !entry.path.isEmpty, !lexical.climbsAboveRoot else { return }
-        let components = entry.path.split(separator: "/", omittingEmptySubsequences: false)
-        let name = components.last!
-        let parent: [Substring]
-        switch model.resolve(Array(components.dropLast()), followLast: true) {
-        case .outside(let via, let link, let hostPath):
-            report("SG-ESCAPE-011", entry, verb: "writes", via: via, link: link, hostPath: hostPath + "/" + name,
-                   layer: layer, sink: &sink)
-            return
-        case .inside(let resolved):
-            parent = resolved
+        guard !entry.path.isEmpty, !LexicalPath(entry.path).climbsAboveRoot else { return }
+        let path: String
+        let name = LexicalPath.lastComponent(of: entry.path)
+        if LexicalPath.mayLeave(entry.path) || model.hasLink(above: entry.path) {
+            let components = entry.path.split(separator: "/", omittingEmptySubsequences: false)
+            switch model.resolve(Array(components.dropLast()), followLast: true) {
+            case .outside(let via, let link, let hostPath):
+                report("SG-ESCAPE-011", entry, verb: "writes", via: via, link: link, hostPath: hostPath + "/" + name,
+                       layer: layer, sink: &sink)
+                return
+            case .inside(let parent):
+                path = (parent + [name]).joined(separator: "/")
+            }
+        } else {
+            // No link above and no `..`: the entry lands at its own path.
+            path = entry.path
         }
-        let path = (parent + [name]).joined(separator: "/")
 
         // open(2) without O_NOFOLLOW follows a symlink in the last component too. Replacing a lower layer's
         // symlink is normal (extractors unlink it first); a layer that plants a symlink and then writes to the
         // same path is built to write through it.
         if entry.kind != .symlink, entry.kind != .directory, let existing = model.link(at: path),
            existing.layer == layer.index,
-           case .outside(let via, let link, let hostPath) = model.resolve(parent + [name], followLast: true) {
+           case .outside(let via, let link, let hostPath) = model.resolve(
+               LexicalPath.parentComponents(of: path) + [name], followLast: true) {
             report("SG-ESCAPE-011", entry, verb: "writes", via: via, link: link, hostPath: hostPath, layer: layer,
                    sink: &sink)
         }

@@ -24,7 +24,8 @@ struct SymlinkModel {
     /// How many links one resolution follows before giving up, as Linux does (ELOOP after 40).
     static let maxHops = 40
 
-    private var links: [String: Link] = [:]
+    /// Keyed by Substring so that prefixes of a path can be looked up without copying them.
+    private var links: [Substring: Link] = [:]
     /// Path → the sequence before which its lower-layer links were removed by a whiteout of the path.
     private var removedAt: [String: Int] = [:]
     /// Directory → the sequence before which links below it were hidden by an opaque marker.
@@ -39,10 +40,23 @@ struct SymlinkModel {
 
     mutating func addLink(at path: String, target: String, leavesRoot: Bool, layer: Int) {
         sequence += 1
-        links[path] = Link(target: target, leavesRoot: leavesRoot, layer: layer, sequence: sequence)
+        links[Substring(path)] = Link(target: target, leavesRoot: leavesRoot, layer: layer, sequence: sequence)
     }
 
-    mutating func removeLink(at path: String) { links.removeValue(forKey: path) }
+    mutating func removeLink(at path: String) {
+        if !links.isEmpty { links.removeValue(forKey: Substring(path)) }
+    }
+
+    /// Whether a link sits at some proper prefix of `path`: only then can the path lead anywhere but to itself.
+    func hasLink(above path: String) -> Bool {
+        guard !links.isEmpty else { return false }
+        var index = path.utf8.startIndex
+        while let slash = path.utf8[index...].firstIndex(of: UInt8(ascii: "/")) {
+            if links[path[..<slash]] != nil { return true }
+            index = path.utf8.index(after: slash)
+        }
+        return false
+    }
 
     /// A whiteout of `path` in the layer started at `layerStart`.
     mutating func whiteOut(_ path: String, layerStart: Int) { removedAt[path] = layerStart }
@@ -51,7 +65,7 @@ struct SymlinkModel {
     mutating func hideBelow(_ directory: String, layerStart: Int) { hiddenBelowAt[directory] = layerStart }
 
     /// The link at `path` that is still in place, if any.
-    func link(at path: String) -> Link? { links[path] }
+    func link(at path: String) -> Link? { links.isEmpty ? nil : links[Substring(path)] }
 
     /// Follows `components` from the root, following every link met (the last component too when `followLast`).
     func resolve(_ components: [Substring], followLast: Bool) -> Resolution {
@@ -78,7 +92,7 @@ struct SymlinkModel {
             let key = stack.joined(separator: "/")
             removal.append(max(removal.last ?? 0, hiddenBelowAt[parentKey] ?? 0, removedAt[key] ?? 0))
             if pending.isEmpty, !followLast { break }
-            guard let link = links[key], link.sequence > removal.last! else { continue }
+            guard let link = links[Substring(key)], link.sequence > removal.last! else { continue }
             hops += 1
             // A loop fails extraction with ELOOP instead of going anywhere.
             guard hops <= Self.maxHops else { return .inside(stack) }

@@ -6,8 +6,8 @@ import COpenSSL
 /// one path that "look" identical and hide the disagreement between extractors that keep the first or the last
 /// copy. Poly1305 under a random key drawn once per process is a universal hash: without the key, which never
 /// leaves the process, an archive's author cannot make two different contents collide (probability about
-/// 2^-100 per pair). It runs at several GB/s, a small fraction of inflate and SHA-256, so every regular file's
-/// content is fingerprinted as it streams by. Fingerprints mean nothing across processes and are never reported.
+/// 2^-100 per pair). Only the copies of paths written twice with equal size are fingerprinted, on a second pass
+/// (see `EntryInspector`). Fingerprints mean nothing across processes and are never reported.
 public struct ContentFingerprint: Sendable, Hashable {
     /// The first 16 bytes of the Poly1305 tag, as two words.
     let high: UInt64

@@ -5,9 +5,18 @@ import Tar
 ///
 /// One inspector serves one layer on one thread, in tar order, so it may keep per-layer state (names seen,
 /// counts) without locks. It sees entries only: the bytes of files are streamed past it, fingerprinted.
+///
+/// File contents are not fingerprinted on the first pass (that would cost several percent of the scan for a
+/// question almost no layer raises). An inspector that sees a path written twice with the same type and size
+/// names it in `pathsNeedingContent()`; the pass then reads the layer once more and hands it the fingerprints
+/// of every copy of those paths.
 public protocol EntryInspector {
-    /// Called for each entry in tar order; `fingerprint` is set for regular files whose content was read whole.
-    mutating func inspect(_ entry: TarEntry, fingerprint: ContentFingerprint?)
+    /// Called for each entry in tar order.
+    mutating func inspect(_ entry: TarEntry)
+    /// Regular-file paths whose copies must be compared by content.
+    func pathsNeedingContent() -> Set<String>
+    /// The content fingerprints of every copy of the paths asked for, in tar order.
+    mutating func compareContents(_ fingerprints: [String: [ContentFingerprint]])
     /// Called once after the last entry (also when the layer stopped early); returns the findings.
     mutating func findings() -> [Finding]
 }

@@ -62,7 +62,7 @@ public struct LayerPass: Sendable {
         let scanner = LayerScanner(index: index, descriptor: descriptor, expectedDiffID: expected, requests: requests,
                                    limits: limits, inspector: inspector?(reference), progress: report)
         do {
-            return .success(try scanner.scan(try open(descriptor)))
+            return .success(try scanner.scan { try open(descriptor) })
         } catch let error as LayerError {
             return .failure(error)
         } catch {

@@ -32,6 +32,8 @@ public struct LayerResult: Sendable {
     public var trailingDataAfterEnd: Bool
     /// What the entry inspectors found.
     public var findings: [Finding]
+    /// Content fingerprints of the paths a second pass was asked to compare.
+    var fingerprints: [String: [ContentFingerprint]] = [:]
 
     /// Whether the blob hashed to its descriptor's digest.
     public var digestMatches: Bool { computedDigest == descriptor.digest }

@@ -14,7 +14,23 @@ struct LayerScanner {
     /// The read size for file contents; large enough that per-call overhead vanishes against hashing and inflate.
     static let chunkSize = 256 * 1024
 
-    func scan(_ blob: any ByteStream) throws -> LayerResult {
+    /// Scans the layer; `open` is called again only when the inspector asks for file contents to be compared.
+    func scan(_ open: () throws -> any ByteStream) throws -> LayerResult {
+        var (result, inspected) = try scan(try open(), fingerprinting: nil)
+        guard var inspector = inspected else { return result }
+        let paths = inspector.pathsNeedingContent()
+        if !paths.isEmpty, result.interruption == nil {
+            let (second, _) = try scan(try open(), fingerprinting: paths)
+            inspector.compareContents(second.fingerprints)
+        }
+        result.findings = inspector.findings()
+        return result
+    }
+
+    /// One pass over the blob; with `paths`, a second pass that only fingerprints those paths' contents.
+    private func scan(_ blob: any ByteStream, fingerprinting paths: Set<String>?) throws
+        -> (LayerResult, (any EntryInspector)?)
+    {
         guard let declared = MediaType.layerTypes[descriptor.mediaType] else {
             throw LayerError.unsupportedMediaType(layer: index, digest: descriptor.digest,
                                                   mediaType: descriptor.mediaType)
@@ -33,7 +49,8 @@ struct LayerScanner {
 
         // A malformed tar or compressed stream, or a bomb past the limits, is a finding about this layer, not the
         // end of the scan: keep what was read, then read the blob to its end so its digest is still checked.
-        var walk = EntryWalk(layer: index, requests: requests, limits: limits, inspector: inspector)
+        var walk = EntryWalk(layer: index, requests: paths == nil ? requests : [], limits: limits,
+                             inspector: paths == nil ? inspector : nil, fingerprinting: paths)
         var reader = TarReader(uncompressed)
         var interruption: LayerInterruption?
         do {
@@ -58,14 +75,14 @@ struct LayerScanner {
         let digest = compressed.computed!
         try checkSize(received: compressed.count, digest: digest)
 
-        var inspector = walk.inspector
-        return LayerResult(
+        var result = LayerResult(
             index: index, descriptor: descriptor, compression: declared, detectedCompression: detected,
             computedDigest: digest, blobSize: compressed.count,
             computedDiffID: interruption == nil ? uncompressed.computed : nil, expectedDiffID: expectedDiffID,
             uncompressedSize: uncompressed.count, changes: walk.changes, captured: walk.captured,
-            interruption: interruption, trailingDataAfterEnd: reader.trailingDataAfterEnd,
-            findings: inspector?.findings() ?? [])
+            interruption: interruption, trailingDataAfterEnd: reader.trailingDataAfterEnd, findings: [])
+        result.fingerprints = walk.fingerprints
+        return (result, walk.inspector)
     }
 
     /// A blob whose size differs from its descriptor's is truncated or padded in transit, which is an error,
@@ -95,6 +112,9 @@ struct EntryWalk {
     let requests: [FileRequest]
     let limits: LayerLimits
     var inspector: (any EntryInspector)?
+    /// The paths whose copies to fingerprint, on a second pass.
+    let fingerprinting: Set<String>?
+    private(set) var fingerprints: [String: [ContentFingerprint]] = [:]
     private(set) var changes: [LayerChange] = []
     private(set) var captured: [String: [UInt8]] = [:]
     /// Where the last entry's content starts in the uncompressed stream.
@@ -102,11 +122,13 @@ struct EntryWalk {
     private let fingerprinter = ContentFingerprinter()
     private let buffer = ChunkBuffer(byteCount: LayerScanner.chunkSize)
 
-    init(layer: Int, requests: [FileRequest], limits: LayerLimits, inspector: (any EntryInspector)?) {
+    init(layer: Int, requests: [FileRequest], limits: LayerLimits, inspector: (any EntryInspector)?,
+         fingerprinting: Set<String>?) {
         self.layer = layer
         self.requests = requests
         self.limits = limits
         self.inspector = inspector
+        self.fingerprinting = fingerprinting
     }
 
     mutating func run(_ reader: inout TarReader<some ByteStream>) throws {
@@ -116,14 +138,14 @@ struct EntryWalk {
             lastDataOffset = entry.dataOffset
             let file = FileEntry(entry, layer: layer)
             changes.append(EntryPath.change(for: file))
-            var fingerprint: ContentFingerprint?
-            if file.kind == .file {
-                let request = requests.first { file.size <= $0.maxSize && $0.matches(file.path) }
-                let kept = try readContents(of: &reader, keeping: request.map { _ in entry.size })
-                fingerprint = kept.fingerprint
-                if let bytes = kept.bytes { captured[file.path] = bytes }
+            if file.kind == .file, let fingerprinting, fingerprinting.contains(file.path) {
+                fingerprints[file.path, default: []].append(try fingerprint(&reader))
+            } else if file.kind == .file, let request = requests.first(where: {
+                file.size <= $0.maxSize && $0.matches(file.path)
+            }) {
+                captured[file.path] = try readContents(of: &reader, limit: request.maxSize)
             }
-            inspector?.inspect(entry, fingerprint: fingerprint)
+            inspector?.inspect(entry)
         }
     }
 
@@ -133,24 +155,26 @@ struct EntryWalk {
         return inside == "the entry's content" && streamOffset == lastDataOffset
     }
 
-    /// Reads the current entry's content, fingerprinting it and keeping it when `keep` gives its size.
-    private func readContents(of reader: inout TarReader<some ByteStream>, keeping keep: Int64?) throws
-        -> (fingerprint: ContentFingerprint, bytes: [UInt8]?)
-    {
-        var bytes: [UInt8]?
-        if let keep { bytes = []; bytes!.reserveCapacity(Int(keep)) }
-        let chunk = buffer.bytes
+    /// Reads the current entry's content whole, up to `limit` bytes.
+    private func readContents(of reader: inout TarReader<some ByteStream>, limit: Int64) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while true {
+            let count = try reader.readContents(into: buffer.bytes)
+            if count == 0 { return bytes }
+            // The header's size was checked against the limit; this guards against a reader that yields more.
+            guard Int64(bytes.count + count) <= limit else { return bytes }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer.bytes[0..<count]))
+        }
+    }
+
+    /// Fingerprints the current entry's content.
+    private func fingerprint(_ reader: inout TarReader<some ByteStream>) throws -> ContentFingerprint {
         fingerprinter.start()
         while true {
-            let count = try reader.readContents(into: chunk)
-            if count == 0 { break }
-            let read = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
-            fingerprinter.update(read)
-            // The header's size was checked against the request's limit; this guards against a reader that
-            // yields more.
-            if let keep, Int64(bytes!.count + count) <= keep { bytes!.append(contentsOf: read) }
+            let count = try reader.readContents(into: buffer.bytes)
+            if count == 0 { return fingerprinter.finish() }
+            fingerprinter.update(UnsafeRawBufferPointer(rebasing: buffer.bytes[0..<count]))
         }
-        return (fingerprinter.finish(), bytes)
     }
 }
 
