@@ -81,7 +81,8 @@ fi
 
 # compare A B LABEL: prints wall[A] / wall[B] when both were measured.
 compare() {
-    [ -n "${wall[$1]:-}" ] && [ -n "${wall[$2]:-}" ] && printf '%-34s %sx\n' "$3:" "$(ratio "${wall[$1]}" "${wall[$2]}")"
+    [ -n "${wall[$1]:-}" ] && [ -n "${wall[$2]:-}" ] \
+        && printf '%-34s %sx\n' "$3:" "$(ratio "${wall[$1]}" "${wall[$2]}")"
     return 0
 }
 echo

@@ -11,7 +11,8 @@ extension EntryChecks {
     mutating func checkName(_ entry: TarEntry, path: String) {
         let lexical = LexicalPath(entry.name)
         if entry.nameBytes.isEmpty {
-            add("SG-ESCAPE-008", ForensicCategory.escape, .medium, "Layer \(layer.index) has an entry with an empty name",
+            add("SG-ESCAPE-008", ForensicCategory.escape, .medium,
+                "Layer \(layer.index) has an entry with an empty name",
                 "An empty name means the extraction root to some extractors and an error to others.",
                 evidence(entry, path: path))
         } else if path.isEmpty, !lexical.climbsAboveRoot {

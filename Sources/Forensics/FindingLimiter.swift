@@ -24,7 +24,8 @@ struct FindingLimiter {
             var summary = first
             summary.title = "\(count - Self.maxPerRule) more \(rule) findings in layer "
                 + "\(first.evidence.layer.map { "\($0.index)" } ?? "?") were not listed"
-            summary.detail = "Only the first \(Self.maxPerRule) findings of a rule are listed per layer. " + first.detail
+            summary.detail = "Only the first \(Self.maxPerRule) findings of a rule are listed per layer. "
+                + first.detail
             summary.evidence = Evidence(layer: first.evidence.layer, facts: ["omitted": "\(count - Self.maxPerRule)"])
             result.append(summary)
         }

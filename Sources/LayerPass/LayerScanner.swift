@@ -90,8 +90,8 @@ struct LayerScanner {
     /// layer is reported (some tools check the size, some do not) with its verified content.
     private func checkSize(received: Int64, digest: Digest) throws {
         guard received != descriptor.size, digest != descriptor.digest else { return }
-        throw LayerError.unreadable(layer: index, digest: descriptor.digest,
-                                    reason: "\(DigestError.sizeMismatch(expected: descriptor.size, received: received))")
+        let mismatch = DigestError.sizeMismatch(expected: descriptor.size, received: received)
+        throw LayerError.unreadable(layer: index, digest: descriptor.digest, reason: "\(mismatch)")
     }
 
     private func decompressor(for compression: LayerCompression, over stream: some ByteStream) throws

@@ -46,7 +46,9 @@ struct LayerForensicsCorpusTests {
         if let base = testCase.baseLayer { layers.append(directory + base + ":gzip") }
         layers.append(directory + testCase.tar + ":gzip")
         let report = try Self.scanLayers(layers)
-        let escapes = report.findings.filter { $0.category == "layer.escape" && $0.evidence.layer?.index == layers.count - 1 }
+        let escapes = report.findings.filter {
+            $0.category == "layer.escape" && $0.evidence.layer?.index == layers.count - 1
+        }
         if testCase.expectFlag {
             #expect(!escapes.isEmpty, "\(testCase.id): \(testCase.why)")
         } else {
@@ -63,7 +65,8 @@ struct LayerForensicsCorpusTests {
         return file.must_error.keys.sorted()
     }()
 
-    static let mustFail = goMustFail.map { "go-archive-tar/" + $0 } + ["cpython/recursion.tar", "moby-pkg-archive/broken.tar"]
+    static let mustFail = goMustFail.map { "go-archive-tar/" + $0 }
+        + ["cpython/recursion.tar", "moby-pkg-archive/broken.tar"]
 
     /// Every other Go, CPython and tar-split archive.
     static let mustParse: [String] = {

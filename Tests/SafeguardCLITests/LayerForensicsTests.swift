@@ -30,7 +30,8 @@ import Testing
         Case(name: "entry named ..", layers: [#"[{"type":"dir","name":".."}]"#], expected: ["SG-ESCAPE-001"]),
         Case(name: "whiteout of .. at the root", layers: [#"[{"type":"file","name":".wh..."}]"#],
              expected: ["SG-ESCAPE-009"]),
-        Case(name: "hardlink to an absolute target", layers: [#"[{"type":"hardlink","name":"x","link":"/etc/shadow"}]"#],
+        Case(name: "hardlink to an absolute target",
+             layers: [#"[{"type":"hardlink","name":"x","link":"/etc/shadow"}]"#],
              expected: ["SG-ESCAPE-005"]),
         Case(name: "symlink climbing above the root",
              layers: [#"[{"type":"symlink","name":"usr/lib/x","link":"../../../etc"}]"#], expected: ["SG-ESCAPE-007"]),
@@ -69,13 +70,16 @@ import Testing
         Case(name: "control characters in a name", layers: ["[{\"type\":\"file\",\"name\":\"etc/a\\u001b[31mb\"}]"],
              expected: ["SG-TAR-010"]),
         Case(name: "same path twice with different content",
-             layers: [#"[{"type":"file","name":"bin/sh","content":"a"},{"type":"file","name":"bin/sh","content":"b"}]"#],
+             layers: [#"[{"type":"file","name":"bin/sh","content":"a"},"#
+                 + #"{"type":"file","name":"bin/sh","content":"b"}]"#],
              expected: ["SG-TAR-012"]),
         Case(name: "same path twice as different types",
-             layers: [#"[{"type":"file","name":"bin/sh","content":"a"},{"type":"symlink","name":"bin/sh","link":"x"}]"#],
+             layers: [#"[{"type":"file","name":"bin/sh","content":"a"},"#
+                 + #"{"type":"symlink","name":"bin/sh","link":"x"}]"#],
              expected: ["SG-TAR-012"]),
         Case(name: "same path twice, identical",
-             layers: [#"[{"type":"file","name":"bin/sh","content":"a"},{"type":"file","name":"bin/sh","content":"a"}]"#],
+             layers: [#"[{"type":"file","name":"bin/sh","content":"a"},"#
+                 + #"{"type":"file","name":"bin/sh","content":"a"}]"#],
              expected: [], forbidden: ["SG-TAR-012"]),
         Case(name: "two different PAX paths",
              layers: [#"[{"type":"file","name":"x","pax":[["path","a"],["path","b"]]}]"#], expected: ["SG-TAR-013"]),
@@ -117,7 +121,7 @@ import Testing
         var layers: [String] = []
         for (index, spec) in testCase.layers.enumerated() {
             let path = directory + "/layer\(index).tar"
-            _ = try Shell.run(["python3", FixtureImages.toolsDirectory + "/craft-tar.py", path], input: Array(spec.utf8))
+            try craftTar(spec, to: path)
             layers.append(path + ":gzip")
         }
         let report = try scanImage(layers: layers, in: directory, arguments: testCase.arguments)
@@ -140,7 +144,7 @@ import Testing
         var layers: [String] = []
         for (index, spec) in specs.enumerated() {
             let path = directory + "/layer\(index).tar"
-            _ = try Shell.run(["python3", FixtureImages.toolsDirectory + "/craft-tar.py", path], input: Array(spec.utf8))
+            try craftTar(spec, to: path)
             layers.append(path + ":gzip")
         }
         let report = try scanImage(layers: layers, in: directory, arguments: [])
@@ -156,8 +160,7 @@ import Testing
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/layer.tar"
-        _ = try Shell.run(["python3", FixtureImages.toolsDirectory + "/craft-tar.py", path],
-                          input: Array(#"[{"type":"file","name":"/etc/x","content":"x"}]"#.utf8))
+        try craftTar(#"[{"type":"file","name":"/etc/x","content":"x"}]"#, to: path)
         try FixtureImages.buildImage(layout: directory + "/layout", tag: "t", layers: [path + ":gzip", path + ":gzip"])
         let output = directory + "/out.txt"
         #expect(Command.main(["scan", "-q", "-o", output, "oci:\(directory)/layout:t"]) == .success)
@@ -166,6 +169,10 @@ import Testing
         let layer1 = try #require(text.range(of: "Layer 1 sha256:"))
         #expect(layer0.lowerBound < layer1.lowerBound)
         #expect(text.components(separatedBy: "SG-ESCAPE-002").count == 3)
+    }
+
+    private func craftTar(_ spec: String, to path: String) throws {
+        _ = try Shell.run(["python3", FixtureImages.toolsDirectory + "/craft-tar.py", path], input: Array(spec.utf8))
     }
 
     private func scanImage(layers: [String], in directory: String, arguments: [String]) throws -> ScanReport {
