@@ -9,6 +9,9 @@ let package = Package(
     name: "Safeguard",
     products: [
         .executable(name: "safeguard", targets: ["safeguard"]),
+        // Only for the fuzzing package in fuzz/, which can depend on products but not on targets.
+        // Not an API: nothing outside this repository should build against it.
+        .library(name: "SafeguardLayerPass", targets: ["ImageModel", "Tar", "Findings", "LayerPass", "Forensics"]),
     ],
     targets: [
         // C libraries, installed by scripts/setup.sh from Debian.

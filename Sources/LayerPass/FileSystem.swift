@@ -88,7 +88,12 @@ extension FileSystem {
         var summary = Summary()
         for entry in entries.values {
             switch entry.kind {
-            case .file: summary.files += 1; summary.totalFileBytes += entry.size
+            case .file:
+                summary.files += 1
+                // Why: a sparse entry's real size is declared, not read, so two entries of a few hundred bytes can
+                // claim 2^62 bytes each; the total saturates instead of overflowing and trapping.
+                let (total, overflow) = summary.totalFileBytes.addingReportingOverflow(entry.size)
+                summary.totalFileBytes = overflow ? .max : total
             case .directory: summary.directories += 1
             case .symlink: summary.symlinks += 1
             case .hardlink: summary.hardlinks += 1

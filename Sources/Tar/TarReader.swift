@@ -111,14 +111,18 @@ public struct TarReader<Base: ByteStream> {
     }
 
     private mutating func skipRestOfEntry() throws {
-        let toSkip = remainingData + padding
-        guard toSkip > 0 else { return }
-        let skipped = try input.skip(toSkip)
-        guard skipped == toSkip else {
-            let inside = skipped < remainingData ? "the entry's content" : "the padding after the entry's content"
-            throw TarError.truncated(currentLocation, streamOffset: input.offset, inside: inside)
+        // Why: content and padding are skipped one after the other, never as one sum. A base-256 or PAX size
+        // may be Int64.max, whose one byte of padding would overflow the sum and trap.
+        let skippedContent = try input.skip(remainingData)
+        guard skippedContent == remainingData else {
+            throw TarError.truncated(currentLocation, streamOffset: input.offset, inside: "the entry's content")
         }
         remainingData = 0
+        let skippedPadding = try input.skip(padding)
+        guard skippedPadding == padding else {
+            throw TarError.truncated(currentLocation, streamOffset: input.offset,
+                                     inside: "the padding after the entry's content")
+        }
         padding = 0
     }
 

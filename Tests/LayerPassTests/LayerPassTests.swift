@@ -46,6 +46,36 @@ import Testing
         #expect(fileSystem.layerStatistics[1] == .init(added: 1, changed: 1, deleted: 2))
     }
 
+    // A FuzzLayer regression: two old GNU sparse entries (type S) with no data, each declaring a real size of
+    // 2^62 in base-256, overflowed the summary's byte total and trapped. The total saturates instead.
+    @Test func saturatesTheTotalSizeOfSparseFilesThatClaimMoreThanInt64() throws {
+        func sparseHeader(_ name: String) -> [UInt8] {
+            var block = [UInt8](repeating: 0, count: 512)
+            block.replaceSubrange(0..<name.utf8.count, with: Array(name.utf8))
+            for (offset, field) in [(100, "0000644\0"), (108, "0000000\0"), (116, "0000000\0"),
+                                    (124, "00000000000\0"), (136, "00000000000\0"), (257, "ustar  \0")] {
+                block.replaceSubrange(offset..<offset + field.utf8.count, with: Array(field.utf8))
+            }
+            block[156] = UInt8(ascii: "S")
+            block.replaceSubrange(483..<495, with: [0x80, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0])  // realsize 2^62
+            block.replaceSubrange(148..<156, with: Array("        ".utf8))
+            let sum = block.reduce(0) { $0 + Int($1) }
+            let octal = String(sum, radix: 8)
+            block.replaceSubrange(148..<156, with: Array((String(repeating: "0", count: 6 - octal.count) + octal).utf8)
+                                                   + [0, 0x20])
+            return block
+        }
+        let bytes = sparseHeader("a") + sparseHeader("b") + [UInt8](repeating: 0, count: 1024)
+        let descriptor = Descriptor(mediaType: "application/vnd.oci.image.layer.v1.tar", digest: Digest.of(bytes),
+                                    size: Int64(bytes.count))
+        let results = try LayerPass(concurrency: 1).run(layers: [descriptor], diffIDs: [],
+                                                        open: { _ in MemoryByteStream(bytes) })
+        let summary = FileSystem(layers: results.map { $0.changes }).summary
+
+        #expect(summary.files == 2)
+        #expect(summary.totalFileBytes == .max)
+    }
+
     @Test func keepsGoingPastACorruptTarAndStillChecksTheBlobDigest() throws {
         var (descriptor, bytes) = Self.layer([.file("a", "1")])
         bytes[148] = UInt8(ascii: "9")  // break the header checksum

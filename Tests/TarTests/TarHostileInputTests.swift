@@ -164,6 +164,18 @@ private let hostileArchives: [HostileArchive] = [
             == "tar entry 1 (header at byte 1024): numeric field size is not a valid octal or base-256 number")
     }
 
+    // A FuzzLayer regression: a size of Int64.max plus its one byte of padding overflowed, and trapped, when
+    // `next()` skipped the unread content. It must end as a truncated archive.
+    @Test func skipsAnEntryOfTheLargestSizeWithoutOverflowing() throws {
+        let archive = header([0x80, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], at: 124)
+            + [UInt8](repeating: 0x41, count: 512)
+        var reader = TarReader(MemoryByteStream(archive))
+        let entry = try #require(try reader.next())
+        #expect(entry.size == .max)
+        let error = #expect(throws: TarError.self) { try reader.next() }
+        if let error { #expect(TarErrorKind(error) == .truncated, "\(error)") }
+    }
+
     @Test func reportsTheTruncatedEntryByName() throws {
         let archive = TarHeaderBuilder(name: "big.bin", size: 5000).bytes + [UInt8](repeating: 1, count: 600)
         let error = #expect(throws: TarError.self) { try readArchive(archive) }
