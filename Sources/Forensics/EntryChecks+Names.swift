@@ -25,24 +25,23 @@ extension EntryChecks {
                     + "(mode \(String(entry.mode & 0o7777, radix: 8))).",
                 evidence(entry, path: path, resolved: ""))
         }
-        if lexical.climbsAboveRoot {
-            add("SG-ESCAPE-001", ForensicCategory.escape, .critical,
-                "Layer \(layer.index) entry \(entry.name) is written outside the root",
-                "Its `..` components climb above the root even after leading slashes are stripped, so an extractor "
-                    + "that joins names to its root writes to \(lexical.resolved) on the host.",
-                evidence(entry, path: path, resolved: lexical.resolved))
-        } else if lexical.isAbsolute {
-            add("SG-ESCAPE-002", ForensicCategory.escape, .high,
-                "Layer \(layer.index) entry \(entry.name) has an absolute name",
-                "Extractors that keep the leading slash (Python's tarfile without a filter, hand-written ones) write "
-                    + "it to the host's \(entry.name) instead of inside the root.",
-                evidence(entry, path: path, resolved: lexical.resolved))
-        } else if lexical.hasParentComponent {
-            add("SG-ESCAPE-003", ForensicCategory.escape, .medium,
-                "Layer \(layer.index) entry \(entry.name) has a `..` component",
-                "Lexically it stays inside the root, but where it lands depends on what the path's directories are "
-                    + "when extracted: through a symlink, `..` leaves the root.",
-                evidence(entry, path: path, resolved: lexical.resolved))
+        if let risk = JoinedPathRisk(lexical) {
+            let (rule, title, detail) = switch risk {
+            case .climbs:
+                ("SG-ESCAPE-001", "is written outside the root",
+                 "Its `..` components climb above the root even after leading slashes are stripped, so an extractor "
+                    + "that joins names to its root writes to \(lexical.resolved) on the host.")
+            case .absolute:
+                ("SG-ESCAPE-002", "has an absolute name",
+                 "Extractors that keep the leading slash (Python's tarfile without a filter, hand-written ones) write "
+                    + "it to the host's \(entry.name) instead of inside the root.")
+            case .parentComponent:
+                ("SG-ESCAPE-003", "has a `..` component",
+                 "Lexically it stays inside the root, but where it lands depends on what the path's directories are "
+                    + "when extracted: through a symlink, `..` leaves the root.")
+            }
+            add(rule, ForensicCategory.escape, risk.severity, "Layer \(layer.index) entry \(entry.name) \(title)",
+                detail, evidence(entry, path: path, resolved: lexical.resolved))
         }
         checkWhiteoutName(entry, path: path)
         checkHeaderName(entry, path: path, extended: lexical)
@@ -81,24 +80,22 @@ extension EntryChecks {
         case .hardLink where !entry.linkNameBytes.isEmpty:
             // link(2) takes the target joined to the root as written, like a name.
             let target = LexicalPath(entry.linkName)
-            if target.climbsAboveRoot {
-                add("SG-ESCAPE-004", ForensicCategory.escape, .critical,
-                    "Layer \(layer.index) hardlink \(entry.name) points outside the root",
-                    "Its target climbs above the root even after leading slashes are stripped: extracting it links "
-                        + "a host file (\(target.resolved)) into the container, where writes reach the host's file.",
-                    evidence(entry, path: path, resolved: target.resolved))
-            } else if target.isAbsolute {
-                add("SG-ESCAPE-005", ForensicCategory.escape, .high,
-                    "Layer \(layer.index) hardlink \(entry.name) has an absolute target",
-                    "Extractors that keep the leading slash link the host's \(entry.linkName) into the container.",
-                    evidence(entry, path: path, resolved: target.resolved))
-            } else if target.hasParentComponent {
-                add("SG-ESCAPE-006", ForensicCategory.escape, .medium,
-                    "Layer \(layer.index) hardlink \(entry.name) has a `..` component in its target",
-                    "Where the target resolves depends on the directories on the way; through a symlink it leaves "
-                        + "the root.",
-                    evidence(entry, path: path, resolved: target.resolved))
+            guard let risk = JoinedPathRisk(target) else { return }
+            let (rule, title, detail) = switch risk {
+            case .climbs:
+                ("SG-ESCAPE-004", "points outside the root",
+                 "Its target climbs above the root even after leading slashes are stripped: extracting it links "
+                    + "a host file (\(target.resolved)) into the container, where writes reach the host's file.")
+            case .absolute:
+                ("SG-ESCAPE-005", "has an absolute target",
+                 "Extractors that keep the leading slash link the host's \(entry.linkName) into the container.")
+            case .parentComponent:
+                ("SG-ESCAPE-006", "has a `..` component in its target",
+                 "Where the target resolves depends on the directories on the way; through a symlink it leaves "
+                    + "the root.")
             }
+            add(rule, ForensicCategory.escape, risk.severity, "Layer \(layer.index) hardlink \(entry.name) \(title)",
+                detail, evidence(entry, path: path, resolved: target.resolved))
         case .symbolicLink:
             // An absolute target alone is normal (etc/localtime -> /usr/share/zoneinfo/UTC): inside a container it
             // resolves against the container's root. Climbing above the root with `..` never is.
@@ -164,6 +161,37 @@ extension EntryChecks {
                 "Layer \(layer.index) entry \(entry.name) has both a GNU long name and a different PAX path",
                 "Readers differ on which extended name wins; tools disagree on where the entry goes.",
                 evidence(entry, path: path))
+        }
+    }
+}
+
+/// How far a name or hardlink target joined to the root as written can get, by how many extractors it fools.
+enum JoinedPathRisk {
+    /// `..` climbs above the root even after leading slashes are stripped: fools every extractor that does not
+    /// check for `..` itself.
+    case climbs
+    /// Absolute: fools extractors that keep the leading slash.
+    case absolute
+    /// A `..` that stays inside lexically: escapes only through a symlink on the way.
+    case parentComponent
+
+    init?(_ path: LexicalPath) {
+        if path.climbsAboveRoot {
+            self = .climbs
+        } else if path.isAbsolute {
+            self = .absolute
+        } else if path.hasParentComponent {
+            self = .parentComponent
+        } else {
+            return nil
+        }
+    }
+
+    var severity: Severity {
+        switch self {
+        case .climbs: .critical
+        case .absolute: .high
+        case .parentComponent: .medium
         }
     }
 }

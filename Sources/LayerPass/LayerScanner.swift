@@ -37,7 +37,8 @@ struct LayerScanner {
         }
         // The compressed digest is checked but not thrown: a substituted layer is a finding to report with
         // everything else we learn from its content. The size is judged after the digest (see `checkSize`).
-        let limited = LimitedStream(ProgressStream(base: AnyByteStream(blob), report: progress),
+        // Progress counts the first pass only, so a second one never shows more than the blob's size.
+        let limited = LimitedStream(ProgressStream(base: AnyByteStream(blob), report: paths == nil ? progress : nil),
                                     limit: limits.maxBlobBytes, exceeded: .blobBytes(limit: limits.maxBlobBytes))
         let compressed = DigestingStream(limited, expected: descriptor.digest, throwsOnMismatch: false)
         let sniffed = try SniffedStream(compressed)
