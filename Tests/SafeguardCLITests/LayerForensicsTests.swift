@@ -171,6 +171,49 @@ import Testing
         #expect(text.components(separatedBy: "SG-ESCAPE-002").count == 3)
     }
 
+    @Test func layerWhoseBytesAreNotItsMediaTypeIsReadAsItsBytes() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/layer.tar"
+        try craftTar(#"[{"type":"file","name":"etc/motd","content":"hello"}]"#, to: path)
+        _ = try Shell.run(["gzip", "-k", "-n", path])
+        // Declared as an uncompressed tar, shipped as gzip: runtimes sniff the bytes and run it.
+        let report = try scanImage(layers: [path + ".gz:none"], in: directory, arguments: [])
+        let finding = try #require(report.findings.first { $0.ruleID == "SG-MANIFEST-101" })
+        #expect(finding.category == "manifest.malformed")
+        #expect(report.layers[0].filesAdded == 1)
+        #expect(!report.findings.contains { $0.category == "layer.malformed" })
+    }
+
+    @Test func descriptorSizeThatLiesAboutAVerifiedBlobIsReported() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/layer.tar"
+        try craftTar(#"[{"type":"file","name":"etc/motd","content":"hello"}]"#, to: path)
+        let layout = directory + "/layout"
+        try FixtureImages.buildImage(layout: layout, tag: "t", layers: [path + ":gzip"])
+        // Rewrite the manifest with the layer's size off by one, stored under its new digest.
+        _ = try Shell.run(["python3", "-c", """
+            import hashlib, json, sys
+            layout = sys.argv[1]
+            index = json.load(open(layout + "/index.json"))
+            entry = index["manifests"][0]
+            manifest = json.load(open(layout + "/blobs/sha256/" + entry["digest"][7:]))
+            manifest["layers"][0]["size"] += 1
+            data = json.dumps(manifest).encode()
+            digest = hashlib.sha256(data).hexdigest()
+            open(layout + "/blobs/sha256/" + digest, "wb").write(data)
+            entry["digest"], entry["size"] = "sha256:" + digest, len(data)
+            json.dump(index, open(layout + "/index.json", "w"))
+            """, layout])
+        let output = directory + "/report.json"
+        #expect(Command.main(["scan", "-q", "--format", "json", "--output", output, "oci:\(layout):t"]) == .success)
+        let report = try JSONDecoder().decode(ScanReport.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        let finding = try #require(report.findings.first { $0.ruleID == "SG-MANIFEST-102" })
+        #expect(finding.evidence.facts?["actual"].flatMap(Int64.init) == report.layers[0].size - 1)
+        #expect(!report.findings.contains { $0.category == "layer.digest-mismatch" })
+    }
+
     private func craftTar(_ spec: String, to path: String) throws {
         _ = try Shell.run(["python3", FixtureImages.toolsDirectory + "/craft-tar.py", path], input: Array(spec.utf8))
     }
