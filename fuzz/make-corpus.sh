@@ -12,7 +12,8 @@ tars="$corpora/tar"
 out=corpus
 
 if [ ! -d "$tars" ]; then
-    echo "make-corpus.sh: the tar corpora are missing: $tars (set SAFEGUARD_CORPORA to their parent folder)" >&2
+    echo "make-corpus.sh: the tar corpora are missing: $(realpath -m "$tars")" \
+        "(set SAFEGUARD_CORPORA to the folder that holds tar/)" >&2
     exit 1
 fi
 for tool in gzip zstd; do

@@ -45,6 +45,11 @@ elapsed=$((SECONDS - started))
 stat() { sed -n "s/^stat::$1: *//p" "$log" | tail -1; }
 echo "ran ${elapsed}s: $(stat number_of_executed_units) executions, $(stat average_exec_per_sec) exec/s," \
     "corpus $(find out/corpus -type f | wc -l) inputs, peak RSS $(stat peak_rss_mb) MB"
+# libFuzzer's -interrupted_exitcode: stopped by Ctrl-C or a signal, which is no finding.
+if [ "$status" -eq 72 ]; then
+    echo "interrupted"
+    exit 130
+fi
 if [ "$status" -ne 0 ]; then
     artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
     echo "FOUND: libFuzzer exited with status $status (log: fuzz/$log)"

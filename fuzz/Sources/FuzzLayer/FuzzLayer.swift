@@ -20,8 +20,7 @@ public func fuzzLayer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
     let input = FuzzInput(UnsafeBufferPointer(start: data, count: size))
 
-    let results = scanAsLayer(input)
-    if let results { checkLayers(results) }
+    if let results = scanAsLayer(input) { checkLayers(results) }
 
     readAsTar(input.blob, chunkSize: input.chunkSize)
     return 0
