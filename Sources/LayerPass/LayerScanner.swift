@@ -95,9 +95,6 @@ struct LayerScanner {
         throw LayerError.unreadable(layer: index, digest: descriptor.digest, reason: "\(mismatch)")
     }
 
-    // Shortcoming: nothing bounds a layer's uncompressed size or ratio. A zstd frame of RLE blocks turns every
-    // 4 bytes into 128 KiB, so a 1 MiB blob is 32 GiB to hash and walk: tens of seconds here, and minutes under
-    // the fuzzer, which reports it as a timeout. A ratio cap would also refuse real layers with zero-filled files.
     private func decompressor(for compression: LayerCompression, over stream: some ByteStream) throws
         -> any ByteStream
     {
