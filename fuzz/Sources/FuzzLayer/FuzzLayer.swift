@@ -62,8 +62,11 @@ func scanAsLayer(_ input: FuzzInput) -> [LayerResult]? {
     let captureAll = FileRequest(analyzer: "fuzz", maxSize: 4096) { _ in true }
     // A zstd frame of RLE blocks expands 32,768 to 1, so a 1 MiB input could ask for 32 GiB of work: bound it
     // at 64 MiB, where the pass stops the layer with a finding, the path a bomb takes in a real scan.
-    var limits = LayerLimits()
-    limits.maxUncompressedBytes = 64 << 20
+    let limits = {
+        var limits = LayerLimits()
+        limits.maxUncompressedBytes = 64 << 20
+        return limits
+    }()
     let pass = LayerPass(concurrency: 1, requests: [captureAll], limits: limits) {
         EntryChecks(layer: $0, limits: limits)
     }
