@@ -45,38 +45,54 @@ trap 'kill $registry_pid 2>/dev/null; rm -rf "$regdir"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
 skopeo copy --quiet --dest-tls-verify=false "oci:$layout:bench" "docker://127.0.0.1:$port/bench:latest"
 
-# measure NAME COMMAND...: runs it $runs times, records the median wall seconds and the peak RSS in MB.
+# measure NAME COMMAND [NAME COMMAND]...: runs each shell COMMAND $runs times, taking turns so that drift in the
+# machine's speed falls on all of them alike; records each one's median wall seconds and peak RSS in MB.
 declare -A wall rss
 measure() {
-    local name=$1; shift
-    local times=() peak=0
+    local -a names=() commands=()
+    while [ $# -gt 0 ]; do names+=("$1"); commands+=("$2"); shift 2; done
+    declare -A times=() peak=()
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f '%e %M' -o "$out/time" "$@" >/dev/null 2>"$out/stderr" || { cat "$out/stderr"; exit 1; }
-        read -r seconds kb <"$out/time"
-        times+=("$seconds")
-        [ "$kb" -gt "$peak" ] && peak=$kb
+        for i in "${!names[@]}"; do
+            /usr/bin/time -f '%e %M' -o "$out/time" bash -c "${commands[$i]}" >/dev/null 2>"$out/stderr" \
+                || { cat "$out/stderr"; exit 1; }
+            read -r seconds kb <"$out/time"
+            times[$i]="${times[$i]:-} $seconds"
+            [ "$kb" -gt "${peak[$i]:-0}" ] && peak[$i]=$kb
+        done
     done
-    wall[$name]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-    rss[$name]=$(( peak / 1024 ))
-    printf '%-28s median %6.2f s   peak RSS %5d MB\n' "$name" "${wall[$name]}" "${rss[$name]}"
+    for i in "${!names[@]}"; do
+        local name=${names[$i]}
+        wall[$name]=$(printf '%s\n' ${times[$i]} | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+        rss[$name]=$(( peak[$i] / 1024 ))
+        printf '%-28s median %6.2f s   peak RSS %5d MB\n' "$name" "${wall[$name]}" "${rss[$name]}"
+    done
 }
 
 ratio() { python3 -c "print(f'{$1 / $2:.3f}')"; }
 
 uncompressed=$(stat -c %s "$rootfs")
-echo "image: Debian bookworm, $(( uncompressed / 1048576 )) MiB uncompressed, $(( $(stat -c %s "$blob") / 1048576 )) MiB gzip; $runs runs each"
+compressed=$(stat -c %s "$blob")
+echo "image: Debian bookworm, $(( uncompressed / 1048576 )) MiB uncompressed, $(( compressed / 1048576 )) MiB gzip;" \
+    "$runs runs each"
 # OpenSSL's SHA-256 (with the CPU's SHA extensions), as safeguard uses; coreutils' sha256sum would be a slower floor.
-measure "floor (igzip + sha256 x2)" bash -c "tee >(openssl dgst -sha256 >/dev/null) <'$blob' | igzip -dc | openssl dgst -sha256 >/dev/null"
-measure "safeguard scan (layout)" .build/release/safeguard scan --quiet --format json "oci:$layout:bench"
-measure "safeguard scan (registry)" .build/release/safeguard scan --quiet --format json "127.0.0.1:$port/bench:latest"
+measure "floor (igzip + sha256 x2)" \
+    "tee >(openssl dgst -sha256 >/dev/null) <'$blob' | igzip -dc | openssl dgst -sha256 >/dev/null"
+scan_layout="scan --quiet --format json oci:$layout:bench"
+scan_registry="scan --quiet --format json 127.0.0.1:$port/bench:latest"
 if [ -n "${BASELINE:-}" ]; then
-    measure "baseline scan (layout)" "$BASELINE" scan --quiet --format json "oci:$layout:bench"
-    measure "baseline scan (registry)" "$BASELINE" scan --quiet --format json "127.0.0.1:$port/bench:latest"
+    measure "safeguard scan (layout)" ".build/release/safeguard $scan_layout" \
+        "baseline scan (layout)" "$BASELINE $scan_layout"
+    measure "safeguard scan (registry)" ".build/release/safeguard $scan_registry" \
+        "baseline scan (registry)" "$BASELINE $scan_registry"
+else
+    measure "safeguard scan (layout)" ".build/release/safeguard $scan_layout"
+    measure "safeguard scan (registry)" ".build/release/safeguard $scan_registry"
 fi
 if [ -z "${SKIP_SYFT:-}" ]; then
-    measure "syft (layout)" env SYFT_CHECK_FOR_APP_UPDATE=false "$out/venv/bin/syft" -q -o json "oci-dir:$layout"
-    measure "syft (registry)" env SYFT_CHECK_FOR_APP_UPDATE=false SYFT_REGISTRY_INSECURE_USE_HTTP=true \
-        "$out/venv/bin/syft" -q -o json "registry:127.0.0.1:$port/bench:latest"
+    measure "syft (layout)" "SYFT_CHECK_FOR_APP_UPDATE=false $out/venv/bin/syft -q -o json oci-dir:$layout"
+    measure "syft (registry)" "SYFT_CHECK_FOR_APP_UPDATE=false SYFT_REGISTRY_INSECURE_USE_HTTP=true \
+        $out/venv/bin/syft -q -o json registry:127.0.0.1:$port/bench:latest"
 fi
 
 # compare A B LABEL: prints wall[A] / wall[B] when both were measured.

@@ -21,8 +21,7 @@ public struct EntryChecks: EntryInspector {
         self.limits = limits
     }
 
-    public mutating func inspect(_ entry: TarEntry) {
-        let path = TarPath.normalize(entry.name)
+    public mutating func inspect(_ entry: TarEntry, path: String) {
         checkName(entry, path: path)
         checkLink(entry, path: path)
         checkText(entry, path: path)

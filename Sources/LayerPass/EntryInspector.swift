@@ -11,8 +11,8 @@ import Tar
 /// names it in `pathsNeedingContent()`; the pass then reads the layer once more and hands it the fingerprints
 /// of every copy of those paths.
 public protocol EntryInspector {
-    /// Called for each entry in tar order.
-    mutating func inspect(_ entry: TarEntry)
+    /// Called for each entry in tar order; `path` is its name filed relative to the root (`TarPath.normalize`).
+    mutating func inspect(_ entry: TarEntry, path: String)
     /// Regular-file paths whose copies must be compared by content.
     func pathsNeedingContent() -> Set<String>
     /// The content fingerprints of every copy of the paths asked for, in tar order.

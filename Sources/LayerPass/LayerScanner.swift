@@ -146,7 +146,7 @@ struct EntryWalk {
             }) {
                 captured[file.path] = try readContents(of: &reader, limit: request.maxSize)
             }
-            inspector?.inspect(entry)
+            inspector?.inspect(entry, path: file.path)
         }
     }
 
