@@ -34,11 +34,16 @@ let package = Package(
         // Crafted archives and manifests: entries that escape the root, malformed headers and documents,
         // privileged files.
         .target(name: "Forensics", dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings"]),
+        // The software bill of materials: packages, their files and layers, the distribution; purl.
+        .target(name: "SBOM"),
+        // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
+        .target(name: "Catalogers", dependencies: ["LayerPass", "SBOM"]),
         // The report document and renderers.
-        .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings"]),
+        .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
         .target(name: "Scanner",
-                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Report"]),
+                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Catalogers", "SBOM",
+                               "Report"]),
         // Argument parsing, commands and terminal output; the executable only calls into it.
         .target(name: "SafeguardCLI", dependencies: ["ImageModel", "ImageSources", "Findings", "Report", "Scanner"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
@@ -50,6 +55,7 @@ let package = Package(
         .testTarget(name: "ImageSourcesTests", dependencies: ["ImageSources", "TestSupport"]),
         .testTarget(name: "TarTests", dependencies: ["Tar", "TestSupport"]),
         .testTarget(name: "LayerPassTests", dependencies: ["LayerPass", "TestSupport"]),
+        .testTarget(name: "CatalogersTests", dependencies: ["Catalogers", "SBOM", "LayerPass", "TestSupport"]),
         .testTarget(name: "ForensicsTests",
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),
         .testTarget(name: "SafeguardCLITests",
