@@ -29,13 +29,14 @@ let package = Package(
         .target(name: "ImageSources", dependencies: ["ImageModel", "HTTP", "Tar"]),
         // What a check reports: finding, severity, evidence. The report's vocabulary, used by every analyzer.
         .target(name: "Findings"),
+        // The software bill of materials: packages, their files and layers, the distribution; purl.
+        .target(name: "SBOM"),
         // One streaming pass per layer: digests, decompression, tar entries, the merged filesystem.
         .target(name: "LayerPass", dependencies: ["ImageModel", "Tar", "Findings", "COpenSSL", "CISAL", "CZstd"]),
         // Crafted archives and manifests: entries that escape the root, malformed headers and documents,
         // privileged files.
-        .target(name: "Forensics", dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings"]),
-        // The software bill of materials: packages, their files and layers, the distribution; purl.
-        .target(name: "SBOM"),
+        .target(name: "Forensics",
+                dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings", "SBOM", "COpenSSL"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
         .target(name: "Catalogers", dependencies: ["LayerPass", "SBOM"]),
         // The report document and renderers.

@@ -15,13 +15,25 @@ public enum PrivilegedFiles {
     /// the container change what root runs or reads.
     static let systemDirectories = ["bin", "boot", "etc", "lib", "lib32", "lib64", "opt", "sbin", "usr"]
 
+    /// Setuid and setgid programs are a few MB at most; larger ones are judged by ownership alone.
+    static let maxCapturedSize: Int64 = 64 << 20
+
+    /// Keeps the bytes of setuid and setgid files, to compare them with their package's recorded digest.
+    public static let request = FileRequest(analyzer: "file.privileged", maxSize: maxCapturedSize) {
+        $0.isSetuid || $0.isSetgid
+    }
+
     /// Setuid and setgid files of the final filesystem, sorted by path: the report's inventory.
     public static func inventory(_ fileSystem: FileSystem) -> [FileEntry] {
         fileSystem.entries.values.filter { $0.isSetuid || $0.isSetgid }.sorted { $0.path < $1.path }
     }
 
     /// The findings for the final filesystem; `layers` gives each layer's digest for the evidence.
-    public static func findings(_ fileSystem: FileSystem, layers: [LayerResult]) -> [Finding] {
+    ///
+    /// With `owners` known, a setuid or setgid file is flagged when no package owns it or its bytes differ from
+    /// the package's record; without, when it lies outside the system program directories.
+    public static func findings(_ fileSystem: FileSystem, layers: [LayerResult],
+                                owners: PackageOwnership = PackageOwnership()) -> [Finding] {
         func reference(_ entry: FileEntry) -> LayerReference? {
             layers.indices.contains(entry.layer)
                 ? LayerReference(index: entry.layer, digest: layers[entry.layer].descriptor.digest.description) : nil
@@ -30,7 +42,8 @@ public enum PrivilegedFiles {
         let flagged = fileSystem.entries.values.filter(isCandidate).sorted { $0.path < $1.path }
         var sinks: [Int: FindingLimiter] = [:]
         for entry in flagged {
-            guard let finding = check(entry, layer: reference(entry)) else { continue }
+            let bytes = layers.indices.contains(entry.layer) ? layers[entry.layer].captured[entry.path] : nil
+            guard let finding = check(entry, layer: reference(entry), owners: owners, bytes: bytes) else { continue }
             sinks[entry.layer, default: FindingLimiter()].add(finding)
         }
         return sinks.keys.sorted().flatMap { sinks[$0]!.findings() }
@@ -41,7 +54,8 @@ public enum PrivilegedFiles {
         entry.mode & 0o6002 != 0 || entry.kind == .characterDevice || entry.kind == .blockDevice
     }
 
-    static func check(_ entry: FileEntry, layer: LayerReference?) -> Finding? {
+    static func check(_ entry: FileEntry, layer: LayerReference?, owners: PackageOwnership = PackageOwnership(),
+                      bytes: [UInt8]? = nil) -> Finding? {
         let mode = String(entry.mode, radix: 8)
         let evidence = Evidence(layer: layer, path: entry.path, entryName: entry.path,
                                 facts: ["mode": mode, "uid": "\(entry.uid)", "gid": "\(entry.gid)"])
@@ -51,8 +65,19 @@ public enum PrivilegedFiles {
         }
         switch entry.kind {
         case .file where entry.isSetuid || entry.isSetgid:
-            guard !isBelow(entry.path, any: systemProgramDirectories) else { return nil }
             let bits = [entry.isSetuid ? "setuid" : nil, entry.isSetgid ? "setgid" : nil].compactMap { $0 }
+            if owners.isKnown {
+                guard let owner = owners.owner(of: entry.path) else {
+                    return finding("SG-PRIV-001", .high, "\(bits.joined(separator: "+")) file \(entry.path) that no "
+                                   + "package owns", "No package database lists it: it was added by hand and runs with "
+                                       + "its owner's (uid \(entry.uid)) rights for any user.")
+                }
+                guard let bytes, owners.matchesRecord(entry.path, bytes: bytes) == false else { return nil }
+                return finding("SG-PRIV-006", .high, "\(bits.joined(separator: "+")) file \(entry.path) differs from "
+                               + "package \(owner)'s record", "Its bytes do not match the digest \(owner)'s database "
+                                   + "recorded: a privileged program was replaced after the package installed it.")
+            }
+            guard !isBelow(entry.path, any: systemProgramDirectories) else { return nil }
             return finding("SG-PRIV-001", .high, "\(bits.joined(separator: "+")) file \(entry.path) outside system "
                            + "program directories",
                            "Packages install setuid and setgid programs in bin, sbin and lib directories; one "

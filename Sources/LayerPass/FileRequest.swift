@@ -6,6 +6,8 @@ public struct FileRequest: Sendable {
     public let analyzer: String
     /// Whether a path (relative to the root, no leading `/`) is wanted.
     public let matches: @Sendable (String) -> Bool
+    /// Whether an entry is wanted; by default, whether its path `matches`.
+    public let selects: @Sendable (FileEntry) -> Bool
     /// Files larger than this are not kept; their absence is visible to the analyzer as a missing capture.
     public let maxSize: Int64
 
@@ -14,6 +16,15 @@ public struct FileRequest: Sendable {
         self.analyzer = analyzer
         self.maxSize = maxSize
         self.matches = matches
+        self.selects = { matches($0.path) }
+    }
+
+    /// A request for the entries `selects` picks, e.g. by mode.
+    public init(analyzer: String, maxSize: Int64, selecting selects: @escaping @Sendable (FileEntry) -> Bool) {
+        self.analyzer = analyzer
+        self.maxSize = maxSize
+        self.matches = { _ in false }
+        self.selects = selects
     }
 
     /// A request for exact paths.

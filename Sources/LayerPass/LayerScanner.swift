@@ -142,7 +142,7 @@ struct EntryWalk {
             if file.kind == .file, let fingerprinting, fingerprinting.contains(file.path) {
                 fingerprints[file.path, default: []].append(try fingerprint(&reader))
             } else if file.kind == .file, let request = requests.first(where: {
-                file.size <= $0.maxSize && $0.matches(file.path)
+                file.size <= $0.maxSize && $0.selects(file)
             }) {
                 captured[file.path] = try readContents(of: &reader, limit: request.maxSize)
             }

@@ -2,11 +2,12 @@ import Findings
 import ImageModel
 import ImageSources
 import LayerPass
+import SBOM
 
 extension ScanReport {
     /// Assembles the report from a resolved image, its layer results and merged filesystem, and the findings.
     public init(tool: Tool, image: ResolvedImage, layers: [LayerResult], fileSystem: FileSystem,
-                privilegedFiles: [FileEntry] = [], findings: [Finding]) {
+                privilegedFiles: [FileEntry] = [], sbom: SoftwareBillOfMaterials? = nil, findings: [Finding]) {
         let layerHistory = Self.layerHistoryIndexes(image.config, layerCount: layers.count)
         let history = image.config.history ?? []
         self.init(
@@ -25,6 +26,7 @@ extension ScanReport {
             history: Self.historySteps(history, layerHistory: layerHistory),
             filesystem: FileSystemSummary(fileSystem.summary),
             privilegedFiles: privilegedFiles.map(FileRecord.init),
+            sbom: sbom,
             findings: findings.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) })
     }
 

@@ -1,5 +1,6 @@
 import Findings
 import ImageModel
+import SBOM
 
 /// The report: one versioned JSON document that everything after the scan consumes.
 ///
@@ -20,6 +21,8 @@ public struct ScanReport: Codable, Sendable {
     public var filesystem: FileSystemSummary
     /// Setuid and setgid files of the final filesystem, flagged or not: the inventory to review.
     public var privilegedFiles: [FileRecord]
+    /// The distribution and packages, each attributed to its layers.
+    public var sbom: SoftwareBillOfMaterials?
     /// What the scan found.
     public var findings: [Finding]
 
@@ -28,13 +31,15 @@ public struct ScanReport: Codable, Sendable {
 
     /// Creates a report.
     public init(tool: Tool, image: ImageSummary, layers: [LayerSummary], history: [HistoryStep],
-                filesystem: FileSystemSummary, privilegedFiles: [FileRecord], findings: [Finding]) {
+                filesystem: FileSystemSummary, privilegedFiles: [FileRecord], sbom: SoftwareBillOfMaterials?,
+                findings: [Finding]) {
         self.tool = tool
         self.image = image
         self.layers = layers
         self.history = history
         self.filesystem = filesystem
         self.privilegedFiles = privilegedFiles
+        self.sbom = sbom
         self.findings = findings
     }
 

@@ -1,9 +1,11 @@
+import Catalogers
 import Findings
 import Forensics
 import ImageModel
 import ImageSources
 import LayerPass
 import Report
+import SBOM
 
 /// The whole flow for one image: resolve it, stream its layers, merge the filesystem, run the checks, report.
 public struct ImageScan: Sendable {
@@ -49,16 +51,22 @@ public struct ImageScan: Sendable {
         var progress: LayerPass.Progress?
         if let events { progress = { index, bytes in events(.layerBytes(index: index, bytes: bytes)) } }
         let limits = limits
-        let pass = LayerPass(concurrency: concurrency, limits: limits) { EntryChecks(layer: $0, limits: limits) }
+        let catalogers = Catalog.defaultCatalogers
+        let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request]
+        let pass = LayerPass(concurrency: concurrency, requests: requests, limits: limits) {
+            EntryChecks(layer: $0, limits: limits)
+        }
         let layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
                                   open: { try source.openBlob($0) }, progress: progress)
         let fileSystem = FileSystem(layers: layers.map { $0.changes })
+        let sbom = Catalog.run(layers: layers, catalogers: catalogers)
 
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
             + LayerStreamChecks.findings(layers: layers)
-            + ExtractionReplay.findings(layers: layers) + PrivilegedFiles.findings(fileSystem, layers: layers)
+            + ExtractionReplay.findings(layers: layers)
+            + PrivilegedFiles.findings(fileSystem, layers: layers, owners: PackageOwnership(sbom, fileSystem: fileSystem))
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
                           fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
-                          findings: findings)
+                          sbom: sbom, findings: findings)
     }
 }

@@ -3,12 +3,17 @@ import Foundation
 /// Real images for tests: a Debian root filesystem from mmdebstrap, packed as an OCI layout with a second layer
 /// that adds, changes and deletes files (a whiteout), as an image build would.
 public enum FixtureImages {
+    /// The Debian bookworm minbase root filesystem tarball from mmdebstrap, built once and cached between runs.
+    public static let debianRootfs: Result<String, any Error> = Result {
+        try Shell.run([TestPaths.packageRoot + "/scripts/debian-rootfs.sh", "bookworm-minbase"])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The Debian image's layout directory, built once and cached between runs.
     public static let debian: Result<String, any Error> = Result {
         let layout = TestPaths.cache + "/layouts/debian-two-layers"
         if FileManager.default.fileExists(atPath: layout + "/index.json") { return layout }
-        let rootfs = try Shell.run([TestPaths.packageRoot + "/scripts/debian-rootfs.sh", "bookworm-minbase"])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rootfs = try debianRootfs.get()
         let work = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
         try TarWriter.write([
