@@ -54,8 +54,8 @@ public enum Catalog {
         let packages = current.values.sorted {
             ($0.type.rawValue, $0.name, $0.version) < ($1.type.rawValue, $1.name, $1.version)
         }
-        return SoftwareBillOfMaterials(operatingSystem: operatingSystem, packages: packages,
-                                       warnings: Array(Set(warnings)).sorted { ($0.path, $0.message) < ($1.path, $1.message) })
+        let sortedWarnings = Array(Set(warnings)).sorted { ($0.path, $0.message) < ($1.path, $1.message) }
+        return SoftwareBillOfMaterials(operatingSystem: operatingSystem, packages: packages, warnings: sortedWarnings)
     }
 }
 

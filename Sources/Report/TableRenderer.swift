@@ -32,6 +32,28 @@ public struct TableRenderer {
         return text
     }
 
+    /// The `safeguard sbom` view: identity, distribution, then one row per package with its layers.
+    public func renderSBOM(_ report: ScanReport) -> String {
+        var text = imageHeader(report.image)
+        let sbom = report.sbom
+        if let system = sbom?.operatingSystem {
+            text += style.bold("Distribution:") + " " + terminalSafe(system.prettyName ?? system.id) + "\n"
+        }
+        var table = Table(headers: ["NAME", "VERSION", "TYPE", "INTRODUCED", "CHANGED"])
+        for package in sbom?.packages ?? [] {
+            table.rows.append([terminalSafe(package.name), terminalSafe(package.version), package.type.rawValue,
+                               package.introducedLayer.map { "layer \($0)" } ?? "-",
+                               package.changedLayer.map { "layer \($0)" } ?? "-"])
+        }
+        text += "\n" + table.render(style: style)
+        text += "\n\(sbom?.packages.count ?? 0) packages\n"
+        for warning in sbom?.warnings ?? [] {
+            text += style.severity(.low) + " \(warning.cataloger): \(terminalSafe(warning.path)): "
+                + terminalSafe(warning.message) + "\n"
+        }
+        return text
+    }
+
     private func imageHeader(_ image: ImageSummary) -> String {
         var rows: [(String, String)] = [("Image", terminalSafe(image.reference ?? image.location))]
         rows.append(("Digest", image.digest.description))

@@ -25,7 +25,7 @@ public enum Command {
         case "version", "--version":
             print("safeguard \(ImageScan.version)")
             return .success
-        case "scan", "inspect":
+        case "scan", "inspect", "sbom":
             return run(verb, rest, terminal: terminal, environment: environment)
         default:
             FileHandle.standardError.write(Data("safeguard: unknown command '\(verb)'; see 'safeguard --help'\n".utf8))
@@ -37,6 +37,7 @@ public enum Command {
         switch verb {
         case "scan": Help.scan
         case "inspect": Help.inspect
+        case "sbom": Help.sbom
         default: nil
         }
     }
@@ -50,7 +51,7 @@ public enum Command {
                 print(help(for: verb)!)
                 return .success
             }
-            let options = try Options(parsed, environment: environment)
+            let options = try Options(parsed, verb: verb, environment: environment)
             logger = Logger(level: options.logLevel, colors: terminal.stderrColors)
             let progress = terminal.stderrIsTerminal && !options.quiet ? ProgressDisplay(logger: logger) : nil
             logger.debug("scanning \(options.location) for \(options.platform)")
@@ -82,11 +83,13 @@ public enum Command {
     private static func render(_ report: ScanReport, verb: String, options: Options, terminal: Terminal) throws
         -> String
     {
-        switch options.format {
-        case .json: return try JSONRenderer.render(report)
-        case .table:
-            let renderer = TableRenderer(style: TextStyle(colors: options.output == nil && terminal.stdoutColors))
-            return verb == "scan" ? renderer.renderScan(report) : renderer.renderInspect(report)
+        let style = TextStyle(colors: options.output == nil && terminal.stdoutColors)
+        switch (verb, options.format) {
+        case ("sbom", .json): return try JSONRenderer.render(report.sbom)
+        case ("sbom", _): return TableRenderer(style: style).renderSBOM(report)
+        case (_, .json): return try JSONRenderer.render(report)
+        case ("scan", _): return TableRenderer(style: style).renderScan(report)
+        default: return TableRenderer(style: style).renderInspect(report)
         }
     }
 

@@ -18,7 +18,6 @@ enum Help {
 
     static let commonOptions = """
           --platform OS/ARCH[/VARIANT]  platform to pick from a multi-platform image (default: this host's)
-          --format table|json           output format (default: table)
           --output FILE                 write the result to FILE instead of stdout
           --creds USER:PASSWORD         registry credentials (or SAFEGUARD_USERNAME / SAFEGUARD_PASSWORD)
           --authfile FILE               registry auth file (default: REGISTRY_AUTH_FILE, then
@@ -44,6 +43,7 @@ enum Help {
         Commands:
           scan      scan an image: layers, history, filesystem and findings
           inspect   show an image's digest, platform, config and layers
+          sbom      list an image's packages, each with the layers that brought and last changed it
           version   print the version
 
         Run 'safeguard COMMAND --help' for a command's options.
@@ -62,6 +62,23 @@ enum Help {
         Options:
           --fail-on SEVERITY            exit 1 when a finding is at or above SEVERITY
                                         (critical, high, medium, low, info)
+          --format table|json           output format (default: table)
+        \(commonOptions)
+
+        \(imageForms)
+
+        \(exitCodes)
+        """
+
+    static let sbom = """
+        Usage: safeguard sbom [OPTIONS] IMAGE
+
+        Catalogs the packages of IMAGE (the distribution, dpkg packages) in the same single streaming pass as
+        scan, each with its version, purl, files and recorded digests, and the layers that brought it in and
+        last changed it. Files a cataloger cannot read are listed as warnings; the rest goes on.
+
+        Options:
+          --format FORMAT               table (default) or json
         \(commonOptions)
 
         \(imageForms)
@@ -77,6 +94,7 @@ enum Help {
         Every layer is streamed and verified to count its files.
 
         Options:
+          --format table|json           output format (default: table)
         \(commonOptions)
 
         \(imageForms)

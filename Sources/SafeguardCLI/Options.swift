@@ -9,7 +9,16 @@ import Scanner
 
 /// The options of `scan` and `inspect`, validated.
 struct Options {
-    enum Format: String { case table, json }
+    enum Format: String {
+        case table, json
+        case cycloneDXJSON = "cyclonedx-json"
+        case spdxJSON = "spdx-json"
+
+        /// The formats each command writes.
+        static func allowed(verb: String) -> [Format] {
+            verb == "sbom" ? [.table, .json] : [.table, .json]
+        }
+    }
 
     var location: ImageLocation
     var platform = Platform.host
@@ -39,7 +48,7 @@ struct Options {
     }
 
     /// Validates parsed arguments; `--help` is handled by the caller before this.
-    init(_ parsed: Arguments, environment: [String: String]) throws {
+    init(_ parsed: Arguments, verb: String, environment: [String: String]) throws {
         guard parsed.positional.count == 1 else {
             throw UsageError(parsed.positional.isEmpty ? "missing IMAGE"
                 : "expected one IMAGE, got \(parsed.positional.count)")
@@ -56,8 +65,11 @@ struct Options {
             do { platform = try Platform(parsing: text) } catch { throw UsageError("\(error)") }
         }
         if let text = parsed.value("--format") {
-            guard let format = Format(rawValue: text) else {
-                throw UsageError("--format must be table or json, not '\(text)'")
+            let allowed = Format.allowed(verb: verb)
+            guard let format = Format(rawValue: text), allowed.contains(format) else {
+                let names = allowed.map(\.rawValue)
+                throw UsageError("--format must be \(names.dropLast().joined(separator: ", ")) or \(names.last!), "
+                                 + "not '\(text)'")
             }
             self.format = format
         }

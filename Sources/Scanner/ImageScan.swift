@@ -61,10 +61,10 @@ public struct ImageScan: Sendable {
         let fileSystem = FileSystem(layers: layers.map { $0.changes })
         let sbom = Catalog.run(layers: layers, catalogers: catalogers)
 
+        let owners = PackageOwnership(sbom, fileSystem: fileSystem)
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
-            + LayerStreamChecks.findings(layers: layers)
-            + ExtractionReplay.findings(layers: layers)
-            + PrivilegedFiles.findings(fileSystem, layers: layers, owners: PackageOwnership(sbom, fileSystem: fileSystem))
+            + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
+            + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners)
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
                           fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
                           sbom: sbom, findings: findings)

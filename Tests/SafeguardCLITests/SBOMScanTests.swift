@@ -21,14 +21,14 @@ import Testing
         let sbom = try #require(report.sbom)
         let found = Set(sbom.packages.filter { $0.type == .deb }.map { "\($0.name) \($0.version)" })
         #expect(expected.count > 80)
-        #expect(found == expected, "only safeguard: \(found.subtracting(expected)); only dpkg: \(expected.subtracting(found))")
+        #expect(found == expected,
+                "only safeguard: \(found.subtracting(expected)); only dpkg: \(expected.subtracting(found))")
         #expect(sbom.operatingSystem?.id == "debian")
         #expect(sbom.operatingSystem?.versionID == "12")
         let libc = try #require(sbom.packages.first { $0.name == "libc6" })
         #expect(libc.purl.hasPrefix("pkg:deb/debian/libc6@"))
         #expect(libc.purl.contains("distro=debian-12"))
-        #expect(libc.files.contains { $0.path == "usr/lib/x86_64-linux-gnu/libc.so.6" && $0.digest?.hasPrefix("md5:") == true }
-                || libc.files.contains { $0.path.hasSuffix("libc.so.6") })
+        #expect(libc.files.contains { $0.path.hasSuffix("/libc.so.6") && $0.digest?.hasPrefix("md5:") == true })
         #expect(sbom.packages.allSatisfy { $0.introducedLayer == 0 && $0.changedLayer == 0 })
     }
 
@@ -50,7 +50,8 @@ import Testing
             .file("var/lib/dpkg/info/.wh.\(removed).list"), .file("var/lib/dpkg/info/.wh.\(removed).md5sums"),
         ], to: directory + "/upgrade.tar")
         let layout = directory + "/layout"
-        try FixtureImages.buildImage(layout: layout, tag: "t", layers: [rootfs + ":gzip", directory + "/upgrade.tar:gzip"])
+        try FixtureImages.buildImage(layout: layout, tag: "t",
+                                     layers: [rootfs + ":gzip", directory + "/upgrade.tar:gzip"])
 
         let sbom = try #require(try scan("oci:\(layout):t").sbom)
         let host = try #require(sbom.packages.first { $0.name == upgraded })
@@ -70,10 +71,12 @@ import Testing
             .directory("usr/local/bin/"), .file("usr/local/bin/helper", "x", mode: 0o4755),
         ], to: directory + "/tamper.tar")
         let layout = directory + "/layout"
-        try FixtureImages.buildImage(layout: layout, tag: "t", layers: [rootfs + ":gzip", directory + "/tamper.tar:gzip"])
+        try FixtureImages.buildImage(layout: layout, tag: "t",
+                                     layers: [rootfs + ":gzip", directory + "/tamper.tar:gzip"])
 
         let report = try scan("oci:\(layout):t")
-        let rules = report.findings.filter { $0.category == "file.privileged" }.map { "\($0.ruleID) \($0.evidence.path ?? "")" }
+        let rules = report.findings.filter { $0.category == "file.privileged" }
+            .map { "\($0.ruleID) \($0.evidence.path ?? "")" }
         #expect(rules.contains("SG-PRIV-006 usr/bin/su"), "\(rules)")
         #expect(rules.contains("SG-PRIV-001 usr/local/bin/helper"), "\(rules)")
         // Package-owned setuid programs whose bytes match their package's record stay inventory.
