@@ -5,7 +5,7 @@ import SBOM
 /// it in and the layer that last changed it.
 public enum Catalog {
     /// The catalogers Safeguard runs by default.
-    public static let defaultCatalogers: [any Cataloger] = [OSReleaseCataloger(), DpkgCataloger()]
+    public static let defaultCatalogers: [any Cataloger] = [OSReleaseCataloger(), DpkgCataloger(), ApkCataloger()]
 
     /// The file requests of `catalogers`, for the layer pass.
     public static func requests(_ catalogers: [any Cataloger]) -> [FileRequest] {
@@ -54,8 +54,8 @@ public enum Catalog {
         let packages = current.values.sorted {
             ($0.type.rawValue, $0.name, $0.version) < ($1.type.rawValue, $1.name, $1.version)
         }
-        return SoftwareBillOfMaterials(operatingSystem: operatingSystem, packages: packages,
-                                       warnings: Array(Set(warnings)).sorted { ($0.path, $0.message) < ($1.path, $1.message) })
+        let sortedWarnings = Array(Set(warnings)).sorted { ($0.path, $0.message) < ($1.path, $1.message) }
+        return SoftwareBillOfMaterials(operatingSystem: operatingSystem, packages: packages, warnings: sortedWarnings)
     }
 }
 
