@@ -34,11 +34,12 @@ public enum Catalog {
             }
             for (identity, var package) in found {
                 if let previous = current[identity] {
-                    package.introducedLayer = previous.introducedLayer
+                    // Compared before the layers are set: catalogers leave them nil, so only the record can differ.
                     var unchanged = previous
                     unchanged.introducedLayer = nil
                     unchanged.changedLayer = nil
                     package.changedLayer = unchanged == package ? previous.changedLayer : layer.index
+                    package.introducedLayer = previous.introducedLayer
                 } else {
                     package.introducedLayer = layer.index
                     package.changedLayer = layer.index
