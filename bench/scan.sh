@@ -89,6 +89,7 @@ else
     measure "safeguard scan (layout)" ".build/release/safeguard $scan_layout"
     measure "safeguard scan (registry)" ".build/release/safeguard $scan_registry"
 fi
+measure "safeguard sbom (layout)" ".build/release/safeguard sbom --quiet --format json oci:$layout:bench"
 if [ -z "${SKIP_SYFT:-}" ]; then
     measure "syft (layout)" "SYFT_CHECK_FOR_APP_UPDATE=false $out/venv/bin/syft -q -o json oci-dir:$layout"
     measure "syft (registry)" "SYFT_CHECK_FOR_APP_UPDATE=false SYFT_REGISTRY_INSECURE_USE_HTTP=true \
@@ -105,5 +106,19 @@ echo
 compare "safeguard scan (layout)" "floor (igzip + sha256 x2)" "safeguard (layout) / floor"
 compare "syft (layout)" "safeguard scan (layout)" "syft / safeguard (layout)"
 compare "syft (registry)" "safeguard scan (registry)" "syft / safeguard (registry)"
+compare "syft (layout)" "safeguard sbom (layout)" "syft / safeguard sbom (layout)"
 compare "safeguard scan (layout)" "baseline scan (layout)" "safeguard / baseline (layout)"
 compare "safeguard scan (registry)" "baseline scan (registry)" "safeguard / baseline (registry)"
+
+# The same package set, or the speed means nothing: compare the deb packages both found.
+if [ -z "${SKIP_SYFT:-}" ]; then
+    .build/release/safeguard sbom --quiet --format json "oci:$layout:bench" >"$out/safeguard-sbom.json"
+    SYFT_CHECK_FOR_APP_UPDATE=false "$out/venv/bin/syft" -q -o json "oci-dir:$layout" >"$out/syft.json"
+    python3 - "$out/safeguard-sbom.json" "$out/syft.json" <<'PY'
+import json, sys
+ours = {(p["name"], p["version"]) for p in json.load(open(sys.argv[1]))["packages"] if p["type"] == "deb"}
+theirs = {(a["name"], a["version"]) for a in json.load(open(sys.argv[2]))["artifacts"] if a["type"] == "deb"}
+print(f"deb packages: safeguard {len(ours)}, syft {len(theirs)}, only safeguard {sorted(ours - theirs)[:5]}, "
+      f"only syft {sorted(theirs - ours)[:5]}")
+PY
+fi

@@ -5,7 +5,7 @@ import SBOM
 /// it in and the layer that last changed it.
 public enum Catalog {
     /// The catalogers Safeguard runs by default.
-    public static let defaultCatalogers: [any Cataloger] = [OSReleaseCataloger(), DpkgCataloger()]
+    public static let defaultCatalogers: [any Cataloger] = [OSReleaseCataloger(), DpkgCataloger(), ApkCataloger()]
 
     /// The file requests of `catalogers`, for the layer pass.
     public static func requests(_ catalogers: [any Cataloger]) -> [FileRequest] {
@@ -34,6 +34,7 @@ public enum Catalog {
             }
             for (identity, var package) in found {
                 if let previous = current[identity] {
+                    // Compared before the layers are set: catalogers leave them nil, so only the record can differ.
                     var unchanged = previous
                     unchanged.introducedLayer = nil
                     unchanged.changedLayer = nil
