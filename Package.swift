@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "Forensics", dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings"]),
         // The software bill of materials: packages, their files and layers, the distribution; purl.
         .target(name: "SBOM"),
+        // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
+        .target(name: "SBOMFormats", dependencies: ["SBOM"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
         .target(name: "Catalogers", dependencies: ["LayerPass", "SBOM"]),
         // The report document and renderers.
