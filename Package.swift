@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "ImageSourcesTests", dependencies: ["ImageSources", "TestSupport"]),
         .testTarget(name: "TarTests", dependencies: ["Tar", "TestSupport"]),
         .testTarget(name: "LayerPassTests", dependencies: ["LayerPass", "TestSupport"]),
+        .testTarget(name: "SBOMFormatsTests", dependencies: ["SBOMFormats", "SBOM", "TestSupport"]),
         .testTarget(name: "CatalogersTests", dependencies: ["Catalogers", "SBOM", "LayerPass", "TestSupport"]),
         .testTarget(name: "ForensicsTests",
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),
