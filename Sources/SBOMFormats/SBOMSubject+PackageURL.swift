@@ -13,7 +13,7 @@ extension SBOMSubject {
     }
 
     /// The spec asks for the repository's last segment, lowercased; an image file without a repository goes by its
-    /// file name without the extension (`oci-archive:/tmp/app.tar` → `app`).
+    /// file name without the extension (`oci-archive:images/app.tar` → `app`).
     private var purlName: String {
         if let repository, let last = repository.split(separator: "/").last { return last.lowercased() }
         let location = reference.split(separator: ":").last.map(String.init) ?? reference
