@@ -37,6 +37,8 @@ let package = Package(
         // privileged files.
         .target(name: "Forensics",
                 dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings", "SBOM", "COpenSSL"]),
+        // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
+        .target(name: "SBOMFormats", dependencies: ["SBOM"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
         .target(name: "Catalogers", dependencies: ["LayerPass", "SBOM"]),
         // The report document and renderers.
@@ -46,7 +48,8 @@ let package = Package(
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Catalogers", "SBOM",
                                "Report"]),
         // Argument parsing, commands and terminal output; the executable only calls into it.
-        .target(name: "SafeguardCLI", dependencies: ["ImageModel", "ImageSources", "Findings", "Report", "Scanner"]),
+        .target(name: "SafeguardCLI",
+                dependencies: ["ImageModel", "ImageSources", "Findings", "SBOM", "SBOMFormats", "Report", "Scanner"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
 
         // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "TarTests", dependencies: ["Tar", "TestSupport"]),
         .testTarget(name: "LayerPassTests", dependencies: ["LayerPass", "TestSupport"]),
         .testTarget(name: "SBOMTests", dependencies: ["SBOM", "TestSupport"]),
+        .testTarget(name: "SBOMFormatsTests", dependencies: ["SBOMFormats", "SBOM", "TestSupport"]),
         .testTarget(name: "CatalogersTests", dependencies: ["Catalogers", "SBOM", "LayerPass", "TestSupport"]),
         .testTarget(name: "ForensicsTests",
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),

@@ -126,6 +126,9 @@ public struct SoftwareBillOfMaterials: Codable, Sendable, Hashable {
     /// Files that could not be read.
     public var warnings: [CatalogWarning]
 
+    /// No distribution, no packages.
+    public static let empty = SoftwareBillOfMaterials(operatingSystem: nil, packages: [], warnings: [])
+
     /// Creates an SBOM.
     public init(operatingSystem: OperatingSystem?, packages: [Package], warnings: [CatalogWarning]) {
         self.operatingSystem = operatingSystem

@@ -4,6 +4,8 @@ import HTTP
 import ImageModel
 import ImageSources
 import Report
+import SBOM
+import SBOMFormats
 import Scanner
 
 /// The `safeguard` command line: parses arguments, runs the scan, prints the result.
@@ -86,11 +88,30 @@ public enum Command {
         let style = TextStyle(colors: options.output == nil && terminal.stdoutColors)
         switch (verb, options.format) {
         case ("sbom", .json): return try JSONRenderer.render(report.sbom)
+        case ("sbom", .cycloneDXJSON):
+            return try CycloneDXWriter.render(report.sbom ?? .empty, subject: subject(of: report, options: options))
+        case ("sbom", .spdxJSON):
+            return try SPDXWriter.render(report.sbom ?? .empty, subject: subject(of: report, options: options))
         case ("sbom", _): return TableRenderer(style: style).renderSBOM(report)
         case (_, .json): return try JSONRenderer.render(report)
         case ("scan", _): return TableRenderer(style: style).renderScan(report)
         default: return TableRenderer(style: style).renderInspect(report)
         }
+    }
+
+    /// What an SBOM document describes: the image as the user named it, pinned to its digest.
+    private static func subject(of report: ScanReport, options: Options) -> SBOMSubject {
+        var repository: String?
+        var tag: String?
+        if case .registry(let reference) = options.location {
+            repository = reference.name
+            tag = reference.tag
+        }
+        return SBOMSubject(reference: report.image.reference ?? report.image.location, repository: repository, tag: tag,
+                           manifestDigest: report.image.digest.description,
+                           indexDigest: report.image.indexDigest?.description, platform: report.image.platform,
+                           layerDigests: report.layers.map(\.digest.description), toolVersion: ImageScan.version,
+                           created: Date())
     }
 
     /// Writes the result to a file, atomically so that an interrupted run never leaves half a report behind.

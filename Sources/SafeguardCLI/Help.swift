@@ -78,7 +78,8 @@ enum Help {
         last changed it. Files a cataloger cannot read are listed as warnings; the rest goes on.
 
         Options:
-          --format FORMAT               table (default) or json
+          --format FORMAT               table (default), json, cyclonedx-json (CycloneDX 1.6) or
+                                        spdx-json (SPDX 2.3)
         \(commonOptions)
 
         \(imageForms)

@@ -16,7 +16,7 @@ struct Options {
 
         /// The formats each command writes.
         static func allowed(verb: String) -> [Format] {
-            verb == "sbom" ? [.table, .json] : [.table, .json]
+            verb == "sbom" ? [.table, .json, .cycloneDXJSON, .spdxJSON] : [.table, .json]
         }
     }
 
