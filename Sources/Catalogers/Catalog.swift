@@ -5,7 +5,9 @@ import SBOM
 /// it in and the layer that last changed it.
 public enum Catalog {
     /// The catalogers Safeguard runs by default.
-    public static let defaultCatalogers: [any Cataloger] = [OSReleaseCataloger(), DpkgCataloger()]
+    public static let defaultCatalogers: [any Cataloger] = [
+        OSReleaseCataloger(), DpkgCataloger(), PythonCataloger(),
+    ]
 
     /// The file requests of `catalogers`, for the layer pass.
     public static func requests(_ catalogers: [any Cataloger]) -> [FileRequest] {
