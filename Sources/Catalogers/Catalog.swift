@@ -6,7 +6,7 @@ import SBOM
 public enum Catalog {
     /// The catalogers Safeguard runs by default.
     public static let defaultCatalogers: [any Cataloger] = [
-        OSReleaseCataloger(), DpkgCataloger(), PythonCataloger(), NpmCataloger(), GemCataloger(),
+        OSReleaseCataloger(), DpkgCataloger(), PythonCataloger(), NpmCataloger(), GemCataloger(), ComposerCataloger(),
     ]
 
     /// The file requests of `catalogers`, for the layer pass.
