@@ -88,11 +88,22 @@ enum PythonRecord {
     }
 
     /// `algorithm=urlsafe-base64` as `algorithm:hex`, or nil when it does not decode to the algorithm's length.
+    ///
+    /// Some Debian builds write hex instead (bookworm's python3-charset-normalizer does); for a known algorithm a
+    /// hex digest has twice the byte length in characters, which no base64 of the right length has, so both are
+    /// read without ambiguity.
     static func decodeDigest(_ field: String) -> String? {
         guard let equals = field.firstIndex(of: "=") else { return nil }
         let algorithm = field[..<equals].lowercased()
-        guard !algorithm.isEmpty, algorithm.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              let digest = base64URLDecode(field[field.index(after: equals)...]), !digest.isEmpty,
+        let encoded = field[field.index(after: equals)...]
+        guard !algorithm.isEmpty, algorithm.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return nil
+        }
+        if let length = digestLengths[algorithm], encoded.count == 2 * length,
+           encoded.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
+            return algorithm + ":" + encoded
+        }
+        guard let digest = base64URLDecode(encoded), !digest.isEmpty,
               digestLengths[algorithm].map({ $0 == digest.count }) ?? true
         else { return nil }
         let hexDigits = Array("0123456789abcdef")

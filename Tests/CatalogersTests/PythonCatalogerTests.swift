@@ -49,6 +49,14 @@ import Testing
         ])
     }
 
+    /// Debian bookworm's python3-charset-normalizer writes hex digests into its RECORD, against PEP 376.
+    @Test func readsTheHexDigestsSomeDebianBuildsWrite() {
+        let hex = "db07a93359e4e034b8785a58ad6d534ea3dca0635f1e184efe2e66e1c3a299ba"
+        let (files, problems) = PythonRecord.parse(Array("WHEEL,sha256=\(hex),92\n".utf8), base: "site")
+        #expect(problems.isEmpty)
+        #expect(files == [PackageFile(path: "site/WHEEL", digest: "sha256:" + hex)])
+    }
+
     @Test func readsEggInfoDirectoriesAndEggInfoFiles() {
         let files = view([
             "usr/lib/python3/dist-packages/requests-2.28.1.egg-info/PKG-INFO":
