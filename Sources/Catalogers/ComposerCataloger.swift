@@ -9,6 +9,7 @@ public struct ComposerCataloger: Cataloger {
     /// Each package's entry carries its autoload map and description, a few KiB; large applications with a few
     /// hundred packages reach a couple of MiB. 16 MiB keeps those and bounds a hostile one.
     static let maxInstalledSize: Int64 = 16 << 20
+    /// Composer keeps its record inside the vendor directory, wherever the project puts that.
     static let installedSuffix = "vendor/composer/installed.json"
 
     public var requests: [FileRequest] {

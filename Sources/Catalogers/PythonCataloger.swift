@@ -49,6 +49,7 @@ public struct PythonCataloger: Cataloger {
         return output
     }
 
+    /// The distribution `metadata` describes, found at `path`.
     static func package(from metadata: PythonMetadata, at path: String) -> Package {
         let name = metadata.first("Name")!
         let version = metadata.first("Version")!
