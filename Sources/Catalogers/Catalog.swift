@@ -5,7 +5,10 @@ import SBOM
 /// it in and the layer that last changed it.
 public enum Catalog {
     /// The catalogers Safeguard runs by default.
-    public static let defaultCatalogers: [any Cataloger] = [OSReleaseCataloger(), DpkgCataloger(), ApkCataloger()]
+    public static let defaultCatalogers: [any Cataloger] = [
+        OSReleaseCataloger(), DpkgCataloger(), ApkCataloger(), PythonCataloger(), NpmCataloger(), GemCataloger(),
+        ComposerCataloger(),
+    ]
 
     /// The file requests of `catalogers`, for the layer pass.
     public static func requests(_ catalogers: [any Cataloger]) -> [FileRequest] {
