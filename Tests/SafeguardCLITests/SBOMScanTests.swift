@@ -83,4 +83,20 @@ import Testing
         #expect(!rules.contains { $0.hasSuffix("usr/bin/passwd") })
         #expect(report.privilegedFiles.contains { $0.path == "usr/bin/passwd" })
     }
+
+    @Test(.enabled(Comment(rawValue: SBOMValidators.need)) { SBOMValidators.available },
+          arguments: ["cyclonedx-json", "spdx-json"])
+    func sbomCommandWritesADocumentTheOfficialValidatorAccepts(_ format: String) throws {
+        let validators = try SBOMValidators.shared.get()
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/sbom.json"
+        let layout = try FixtureImages.debian.get()
+        #expect(Command.main(["sbom", "-q", "--format", format, "-o", output, "oci:\(layout):bookworm"]) == .success)
+        let document = try String(contentsOfFile: output, encoding: .utf8)
+        let errors = format == "spdx-json"
+            ? try validators.spdxErrors(document) : try validators.cycloneDXErrors(document)
+        #expect(errors.isEmpty, "\(errors.prefix(5))")
+        #expect(document.contains("pkg:deb/debian/libc6@"))
+    }
 }
