@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Forensics",
                 dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings", "SBOM", "COpenSSL"]),
         // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
-        .target(name: "SBOMFormats", dependencies: ["SBOM"]),
+        .target(name: "SBOMFormats", dependencies: ["SBOM", "ImageModel"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
         .target(name: "Catalogers", dependencies: ["LayerPass", "SBOM"]),
         // The report document and renderers.

@@ -58,13 +58,6 @@ public enum CycloneDXWriter {
 
     /// `reference`, or with `#2`, `#3`… appended when an earlier component took it; `bom-ref`s must be unique.
     static func uniqueReference(_ reference: String, taken: inout Set<String>) -> String {
-        var candidate = reference
-        var counter = 1
-        while taken.contains(candidate) {
-            counter += 1
-            candidate = reference + "#" + String(counter)
-        }
-        taken.insert(candidate)
-        return candidate
+        UniqueNames.claim(reference, separator: "#", taken: &taken)
     }
 }

@@ -68,14 +68,7 @@ public enum SPDXWriter {
     static func uniqueIdentifier(for package: Package, taken: inout Set<String>) -> String {
         let base = "SPDXRef-Package-\(package.type.rawValue)-\(SPDXIdentifier.sanitize(package.name))-"
             + SPDXIdentifier.hash(([package.identity, package.purl] + package.locations).joined(separator: "\n"))
-        var candidate = base
-        var counter = 1
-        while taken.contains(candidate) {
-            counter += 1
-            candidate = base + "-" + String(counter)
-        }
-        taken.insert(candidate)
-        return candidate
+        return UniqueNames.claim(base, separator: "-", taken: &taken)
     }
 
     private static func contains(_ image: SPDX.Package, _ element: SPDX.Package) -> SPDX.Relationship {
