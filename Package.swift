@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Digests, references, descriptors, manifests, indexes, configs, platforms, byte streams.
         .target(name: "ImageModel", dependencies: ["COpenSSL"]),
@@ -40,7 +41,7 @@ let package = Package(
         // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
         .target(name: "SBOMFormats", dependencies: ["SBOM", "ImageModel"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
-        .target(name: "Catalogers", dependencies: ["LayerPass", "SBOM"]),
+        .target(name: "Catalogers", dependencies: ["LayerPass", "SBOM", "CSQLite"]),
         // The report document and renderers.
         .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.

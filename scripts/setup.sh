@@ -12,6 +12,8 @@ packages=(
     docker-registry skopeo umoci mmdebstrap
     # The benchmark floor (igzip) and helpers the tests shell out to.
     isal zstd bzip2 openssl python3-venv ca-certificates
+    # Real rpm databases for the rpm cataloger's tests: rpmbuild and rpm --initdb write SQLite rpmdbs.
+    rpm
 )
 
 missing=()
