@@ -21,17 +21,14 @@ public struct GoBinaryCataloger: Cataloger {
 
     /// Every regular executable, wherever it is: a Go binary can be dropped anywhere, and a scanner that only
     /// looked in `usr/bin` would miss the ones hidden elsewhere. The request can only select by metadata, so the
-    /// ELF magic is checked when cataloging.
+    /// pass reads each executable whole and keeps it only when it is ELF and holds the build information magic.
     ///
-    /// What that costs: the pass keeps the whole of every executable up to `maxBinarySize`, and the catalog keeps
-    /// the latest version of each across layers, so memory grows with the image's executables (all of them, C
-    /// ones and scripts included), not with its Go binaries. Keeping a prefix would not help: the build
+    /// What that costs: one executable at a time while reading, then the Go binaries themselves, which the catalog
+    /// keeps (the latest version of each) across layers. Keeping a prefix instead would not work: the build
     /// information sits in the data segment, after the code, and the section table is at the end of the file.
-    // TODO: the pass could drop a capture whose first bytes are not ELF, or scan for the build information magic
-    // while streaming and keep only the binaries that have it; until then an image with hundreds of large
-    // executables costs their total size in memory.
     public var requests: [FileRequest] {
-        [FileRequest(analyzer: name, maxSize: Self.maxBinarySize, selecting: Self.isExecutable)]
+        [FileRequest(analyzer: name, maxSize: Self.maxBinarySize, selecting: Self.isExecutable,
+                     keeping: GoBuildInfo.mayBeGoBinary)]
     }
 
     /// Creates the cataloger.

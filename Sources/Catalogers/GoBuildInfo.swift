@@ -1,3 +1,5 @@
+import Foundation
+
 /// The build information the Go linker embeds in a binary: the toolchain version and the module information text
 /// (`cmd/go`'s `path`/`mod`/`dep`/`=>`/`build` lines), as `debug/buildinfo` reads them.
 ///
@@ -41,6 +43,24 @@ struct GoBuildInfo: Equatable {
     static let sentinelSize = 16
     /// A 64-bit varint takes at most 10 bytes.
     static let maxVarintBytes = 10
+
+    /// Whether `bytes` are an ELF file holding the build information magic anywhere: the only files `read` can
+    /// find build information in, so the layer pass keeps just these of all the executables it reads.
+    static func mayBeGoBinary(_ bytes: [UInt8]) -> Bool {
+        guard ELFImage.hasIdentification(bytes) else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count >= magic.count else { return false }
+            let last = buffer.count - magic.count
+            var index = 0
+            // memchr finds each candidate first byte quickly, even in an unoptimised build.
+            while index <= last, let found = memchr(base + index, Int32(magic[0]), last - index + 1) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + index, magic, magic.count) == 0 { return true }
+                index += 1
+            }
+            return false
+        }
+    }
 
     /// The build information in the ELF file `bytes`, or nil when it is not a Go binary.
     ///

@@ -73,6 +73,21 @@ import Testing
         #expect(!GoBinaryCataloger.isExecutable(entry(.directory, 0o755)))
     }
 
+    /// What the layer pass keeps of the executables it reads: ELF files holding the build information magic.
+    @Test func keepsOnlyELFFilesWithTheBuildInformationMagic() throws {
+        let magic: [UInt8] = [0xff] + Array(" Go buildinf:".utf8)
+        #expect(GoBuildInfo.mayBeGoBinary(GoBinaryFixture().bytes))
+        #expect(GoBuildInfo.mayBeGoBinary(GoBinaryFixture(is64Bit: false, withSections: false).bytes))
+        #expect(GoBuildInfo.mayBeGoBinary(Array(GoBinaryFixture().bytes.prefix(16)) + [0xff, 0xff] + magic))
+        #expect(!GoBuildInfo.mayBeGoBinary(Array(GoBinaryFixture().bytes.prefix(16)) + magic.dropLast()))
+        #expect(!GoBuildInfo.mayBeGoBinary(Array("#!/bin/sh\n".utf8) + magic))
+        #expect(!GoBuildInfo.mayBeGoBinary([]))
+        let skopeo = try #require(FileManager.default.contents(atPath: "/usr/bin/skopeo"))
+        #expect(GoBuildInfo.mayBeGoBinary([UInt8](skopeo)))
+        let shell = try #require(FileManager.default.contents(atPath: "/bin/sh"), "a C program")
+        #expect(!GoBuildInfo.mayBeGoBinary([UInt8](shell)))
+    }
+
     /// Debian's Go programs, installed by `scripts/setup.sh`. Debian builds in GOPATH mode, so the build
     /// information names the main package but no module: only the toolchain is listed (`go version -m` agrees).
     @Test(arguments: [("usr/bin/docker-registry", "github.com/docker/distribution/cmd/registry"),
