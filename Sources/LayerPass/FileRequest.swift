@@ -10,6 +10,8 @@ public struct FileRequest: Sendable {
     public let selects: @Sendable (FileEntry) -> Bool
     /// Files larger than this are not kept; their absence is visible to the analyzer as a missing capture.
     public let maxSize: Int64
+    /// Whether to keep a selected file once its bytes are read; by default, always.
+    public let keeps: @Sendable ([UInt8]) -> Bool
 
     /// Creates a request.
     public init(analyzer: String, maxSize: Int64, matches: @escaping @Sendable (String) -> Bool) {
@@ -17,14 +19,18 @@ public struct FileRequest: Sendable {
         self.maxSize = maxSize
         self.matches = matches
         self.selects = { matches($0.path) }
+        self.keeps = { _ in true }
     }
 
-    /// A request for the entries `selects` picks, e.g. by mode.
-    public init(analyzer: String, maxSize: Int64, selecting selects: @escaping @Sendable (FileEntry) -> Bool) {
+    /// A request for the entries `selects` picks, e.g. by mode, of which the pass keeps those whose bytes `keeps`
+    /// accepts: a request that selects broadly then holds only the files it wants, not all it had to look at.
+    public init(analyzer: String, maxSize: Int64, selecting selects: @escaping @Sendable (FileEntry) -> Bool,
+                keeping keeps: @escaping @Sendable ([UInt8]) -> Bool = { _ in true }) {
         self.analyzer = analyzer
         self.maxSize = maxSize
         self.matches = { _ in false }
         self.selects = selects
+        self.keeps = keeps
     }
 
     /// A request for exact paths.

@@ -141,10 +141,14 @@ struct EntryWalk {
             changes.append(EntryPath.change(for: file))
             if file.kind == .file, let fingerprinting, fingerprinting.contains(file.path) {
                 fingerprints[file.path, default: []].append(try fingerprint(&reader))
-            } else if file.kind == .file, let request = requests.first(where: {
-                file.size <= $0.maxSize && $0.selects(file)
-            }) {
-                captured[file.path] = try readContents(of: &reader, limit: request.maxSize)
+            } else if file.kind == .file {
+                let wanting = requests.filter { file.size <= $0.maxSize && $0.selects(file) }
+                if let limit = wanting.map(\.maxSize).max() {
+                    // Read whole, then kept only if some request wants these bytes: a request that selects every
+                    // executable holds one at a time, not the layer's all.
+                    let bytes = try readContents(of: &reader, limit: limit)
+                    if wanting.contains(where: { $0.keeps(bytes) }) { captured[file.path] = bytes }
+                }
             }
             inspector?.inspect(entry, path: file.path)
         }

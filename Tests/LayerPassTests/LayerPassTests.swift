@@ -30,6 +30,24 @@ import Testing
         #expect(results[0].digestMatches && results[0].diffIDMatches)
     }
 
+    @Test func keepsASelectedFileOnlyWhenSomeRequestWantsItsBytes() throws {
+        let (descriptor, bytes) = Self.layer([
+            .file("bin/wanted", "KEEP me"), .file("bin/other", "drop me"), .file("bin/both", "drop, but listed"),
+        ])
+        let requests = [
+            FileRequest(analyzer: "prefix", maxSize: 100, selecting: { $0.path.hasPrefix("bin/") },
+                        keeping: { $0.starts(with: Array("KEEP".utf8)) }),
+            // A second request that keeps whatever it selects: its claim on a file is not lost to the first's.
+            FileRequest.paths(["bin/both"], analyzer: "paths", maxSize: 100),
+        ]
+        let results = try LayerPass(concurrency: 1, requests: requests).run(
+            layers: [descriptor], diffIDs: [Digest.of(bytes)], open: { _ in MemoryByteStream(bytes) })
+
+        #expect(results[0].captured["bin/wanted"] == Array("KEEP me".utf8))
+        #expect(results[0].captured["bin/other"] == nil)
+        #expect(results[0].captured["bin/both"] == Array("drop, but listed".utf8))
+    }
+
     @Test func attributesEachPathToTheLayerThatLastWroteIt() throws {
         let (base, baseBytes) = Self.layer([.file("a", "1"), .file("b", "1"), .directory("d/"), .file("d/x", "1")])
         let (top, topBytes) = Self.layer([.file("b", "2"), .file(".wh.a"), .file("d/.wh..wh..opq"), .file("d/y", "2")])
