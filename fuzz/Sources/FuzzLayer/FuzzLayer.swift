@@ -59,7 +59,7 @@ func scanAsLayer(_ input: FuzzInput) -> [LayerResult]? {
     let blob = input.blob
     let descriptor = Descriptor(mediaType: input.mediaType, digest: Digest.of(blob), size: Int64(blob.count))
     // A request for every small file, so the capture path reads contents instead of skipping them.
-    let captureAll = FileRequest(analyzer: "fuzz", maxSize: 4096) { _ in true }
+    let captureAll = FileRequest(analyzer: "fuzz", maxSize: 4096, matches: { _ in true })
     // A zstd frame of RLE blocks expands 32,768 to 1, so a 1 MiB input could ask for 32 GiB of work: bound it
     // at 64 MiB, where the pass stops the layer with a finding, the path a bomb takes in a real scan.
     let limits = {
