@@ -11,8 +11,12 @@ public enum Catalog {
     ]
 
     /// The file requests of `catalogers`, for the layer pass.
+    ///
+    /// Catalogers that need the same files (several read os-release) ask with the same analyzer name and size;
+    /// those requests are asked once, since every request is tried against every entry of every layer.
     public static func requests(_ catalogers: [any Cataloger]) -> [FileRequest] {
-        catalogers.flatMap(\.requests)
+        var seen: Set<String> = []
+        return catalogers.flatMap(\.requests).filter { seen.insert("\($0.analyzer)/\($0.maxSize)").inserted }
     }
 
     /// Catalogs the image whose layers the pass read (with the catalogers' requests), base first.

@@ -142,12 +142,17 @@ struct EntryWalk {
             if file.kind == .file, let fingerprinting, fingerprinting.contains(file.path) {
                 fingerprints[file.path, default: []].append(try fingerprint(&reader))
             } else if file.kind == .file {
-                let wanting = requests.filter { file.size <= $0.maxSize && $0.selects(file) }
-                if let limit = wanting.map(\.maxSize).max() {
+                // This runs for every file of every layer: no allocation unless some request selects the file.
+                var limit: Int64 = -1
+                for request in requests where file.size <= request.maxSize && request.selects(file) {
+                    limit = max(limit, request.maxSize)
+                }
+                if limit >= 0 {
                     // Read whole, then kept only if some request wants these bytes: a request that selects every
                     // executable holds one at a time, not the layer's all.
                     let bytes = try readContents(of: &reader, limit: limit)
-                    if wanting.contains(where: { $0.keeps(bytes) }) { captured[file.path] = bytes }
+                    let kept = requests.contains { file.size <= $0.maxSize && $0.selects(file) && $0.keeps(bytes) }
+                    if kept { captured[file.path] = bytes }
                 }
             }
             inspector?.inspect(entry, path: file.path)
