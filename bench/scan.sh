@@ -110,15 +110,32 @@ compare "syft (layout)" "safeguard sbom (layout)" "syft / safeguard sbom (layout
 compare "safeguard scan (layout)" "baseline scan (layout)" "safeguard / baseline (layout)"
 compare "safeguard scan (registry)" "baseline scan (registry)" "safeguard / baseline (registry)"
 
-# The same package set, or the speed means nothing: compare the deb packages both found.
+# same_packages LAYOUT: the same package set, or the speed means nothing. Compares, per ecosystem, the name and
+# version pairs safeguard and syft found in the image, and prints the counts and the first differences.
+same_packages() {
+    .build/release/safeguard sbom --quiet --format json "oci:$1" >"$out/safeguard-sbom.json"
+    SYFT_CHECK_FOR_APP_UPDATE=false "$out/venv/bin/syft" -q -o json "oci-dir:${1%:*}" >"$out/syft.json"
+    python3 tools/compare-sboms.py "$out/safeguard-sbom.json" "$out/syft.json"
+}
 if [ -z "${SKIP_SYFT:-}" ]; then
-    .build/release/safeguard sbom --quiet --format json "oci:$layout:bench" >"$out/safeguard-sbom.json"
-    SYFT_CHECK_FOR_APP_UPDATE=false "$out/venv/bin/syft" -q -o json "oci-dir:$layout" >"$out/syft.json"
-    python3 - "$out/safeguard-sbom.json" "$out/syft.json" <<'PY'
-import json, sys
-ours = {(p["name"], p["version"]) for p in json.load(open(sys.argv[1]))["packages"] if p["type"] == "deb"}
-theirs = {(a["name"], a["version"]) for a in json.load(open(sys.argv[2]))["artifacts"] if a["type"] == "deb"}
-print(f"deb packages: safeguard {len(ours)}, syft {len(theirs)}, only safeguard {sorted(ours - theirs)[:5]}, "
-      f"only syft {sorted(theirs - ours)[:5]}")
-PY
+    same_packages "$layout:bench"
+fi
+
+# The language-package image: real Python, npm, Ruby, Java and Go packages from Debian on a minbase root.
+[ -n "${SKIP_LANGUAGES:-}" ] && exit 0
+lang_rootfs=$(scripts/debian-rootfs.sh bench-lang --include=python3-requests,python3-yaml,node-semver,node-debug,\
+ruby-rack,ruby-json,libcommons-lang3-java,libslf4j-java,skopeo)
+lang_layout="$cache/layouts/bench-lang"
+if [ ! -f "$lang_layout/index.json" ]; then
+    python3 tools/oci-image.py image --layout "$lang_layout.partial" --tag bench --layer "$lang_rootfs:gzip" >/dev/null
+    mv "$lang_layout.partial" "$lang_layout"
+fi
+echo
+echo "language-package image: $(( $(stat -c %s "$lang_rootfs") / 1048576 )) MiB uncompressed; $runs runs each"
+measure "safeguard sbom (languages)" ".build/release/safeguard sbom --quiet --format json oci:$lang_layout:bench"
+if [ -z "${SKIP_SYFT:-}" ]; then
+    measure "syft (languages)" "SYFT_CHECK_FOR_APP_UPDATE=false $out/venv/bin/syft -q -o json oci-dir:$lang_layout"
+    echo
+    compare "syft (languages)" "safeguard sbom (languages)" "syft / safeguard sbom (languages)"
+    same_packages "$lang_layout:bench"
 fi
