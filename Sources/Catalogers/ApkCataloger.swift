@@ -45,12 +45,18 @@ public struct ApkCataloger: Cataloger {
         return Package(name: name, version: version, type: .apk, purl: purl.description,
                        licenses: record["L"].map { [$0] } ?? [], locations: [Self.databasePath],
                        architecture: architecture, sourceName: record["o"], dependencies: Self.dependencies(record),
-                       files: record.files)
+                       provides: Self.provides(record), files: record.files)
     }
 
     /// `D:` lists what the package needs, separated by spaces: package names with optional version constraints
     /// (`musl>=1.2`), shared objects (`so:libc.musl-x86_64.so.1`), commands (`cmd:sh`) and paths (`/bin/sh`).
     /// Entries starting with `!` are conflicts, not dependencies, and are left out.
+    /// `p:` lists what else the package answers to (`cmd:sh`, `so:libc.musl-x86_64.so.1=1`, `/bin/sh`), versions
+    /// after `=` dropped.
+    static func provides(_ record: ApkDatabase.Record) -> [String] {
+        (record["p"] ?? "").split(separator: " ").map { String($0.prefix { $0 != "=" }) }.filter { !$0.isEmpty }
+    }
+
     static func dependencies(_ record: ApkDatabase.Record) -> [String] {
         (record["D"] ?? "").split(separator: " ").filter { !$0.hasPrefix("!") }.map(String.init)
     }

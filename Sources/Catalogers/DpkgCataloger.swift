@@ -113,7 +113,16 @@ public struct DpkgCataloger: Cataloger {
                               qualifiers: qualifiers)
         return Package(name: name, version: version, type: .deb, purl: purl.description, locations: locations,
                        architecture: architecture, sourceName: sourceName, sourceVersion: sourceVersion,
-                       dependencies: dependencies, files: recorded.values.sorted { $0.path < $1.path })
+                       dependencies: dependencies, provides: Self.provides(stanza["Provides"]),
+                       files: recorded.values.sorted { $0.path < $1.path })
+    }
+
+    /// `Provides: awk, mail-transport-agent (= 1.0)` → `["awk", "mail-transport-agent"]`.
+    static func provides(_ field: String?) -> [String] {
+        (field ?? "").split(separator: ",").compactMap { entry in
+            let name = entry.trimmingCharacters(in: .whitespaces).prefix { !" (".contains($0) }
+            return name.isEmpty ? nil : String(name)
+        }
     }
 
     /// Multi-arch "same" packages name their info files `name:arch`.

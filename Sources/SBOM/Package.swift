@@ -24,6 +24,9 @@ public struct Package: Codable, Sendable, Hashable {
     public var sourceVersion: String?
     /// Names of packages this one depends on, as its database records them (alternatives kept as written).
     public var dependencies: [String]
+    /// Virtual names the package provides, which others may depend on (dpkg `Provides`, apk `p:`), without
+    /// versions.
+    public var provides: [String]
     /// Files the package installed, with the digests its database recorded, when it records them.
     public var files: [PackageFile]
 
@@ -31,7 +34,7 @@ public struct Package: Codable, Sendable, Hashable {
     public init(name: String, version: String, type: PackageType, purl: String, licenses: [String] = [],
                 locations: [String] = [], introducedLayer: Int? = nil, changedLayer: Int? = nil,
                 architecture: String? = nil, sourceName: String? = nil, sourceVersion: String? = nil,
-                dependencies: [String] = [], files: [PackageFile] = []) {
+                dependencies: [String] = [], provides: [String] = [], files: [PackageFile] = []) {
         self.name = name
         self.version = version
         self.type = type
@@ -44,6 +47,7 @@ public struct Package: Codable, Sendable, Hashable {
         self.sourceName = sourceName
         self.sourceVersion = sourceVersion
         self.dependencies = dependencies
+        self.provides = provides
         self.files = files
     }
 

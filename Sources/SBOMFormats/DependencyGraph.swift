@@ -14,8 +14,8 @@ import SBOM
 /// A dependency resolves only within the same ecosystem, prefers a package of the same architecture, and a package
 /// never depends on itself.
 ///
-/// Shortcoming: the model records no `Provides`, so a Debian virtual package (`awk`, `mail-transport-agent`) and an apk
-/// `so:` name whose package recorded no file list resolve to nothing; such edges are missing, not wrong.
+/// A name no installed package has resolves to a package that `provides` it (a Debian virtual package such as `awk`,
+/// an apk `so:`/`cmd:` name), then for apk to the package that installed a matching file.
 struct DependencyGraph {
     /// For each package (by index into the SBOM's packages), the indices of those it depends on, ascending.
     let dependencies: [[Int]]

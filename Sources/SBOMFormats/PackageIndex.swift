@@ -5,6 +5,8 @@ struct PackageIndex {
     private let packages: [Package]
     /// (ecosystem, normalised name) → package indices, in SBOM order.
     private let byName: [String: [Int]]
+    /// (ecosystem, virtual name) → indices of packages that provide it (dpkg `Provides`, apk `p:`).
+    private let providedBy: [String: [Int]]
     /// File name → (package index, root-relative path) for every recorded file.
     private let byFileName: [String: [(package: Int, path: String)]]
 
@@ -13,8 +15,13 @@ struct PackageIndex {
         self.packages = packages
         var byName: [String: [Int]] = [:]
         var byFileName: [String: [(package: Int, path: String)]] = [:]
+        var providedBy: [String: [Int]] = [:]
         for (index, package) in packages.enumerated() {
             byName[Self.key(package.type, package.name), default: []].append(index)
+            // A virtual name counts after real packages of that name, which the loop below adds first or later.
+            for virtual in package.provides where virtual != package.name {
+                providedBy[Self.key(package.type, virtual), default: []].append(index)
+            }
             for file in package.files {
                 let fileName = String(file.path.split(separator: "/").last ?? "")
                 byFileName[fileName, default: []].append((index, file.path.drop { $0 == "/" }.description))
@@ -22,6 +29,7 @@ struct PackageIndex {
         }
         self.byName = byName
         self.byFileName = byFileName
+        self.providedBy = providedBy
     }
 
     /// The package that satisfies `requirement` for `dependent`, if one is installed.
@@ -33,10 +41,13 @@ struct PackageIndex {
             return candidates.first { packages[$0].architecture == wanted }
                 ?? candidates.first { ["all", "noarch", nil].contains(packages[$0].architecture) }
                 ?? (architecture == nil ? candidates.first : nil)
+                ?? providedBy[Self.key(dependent.type, name)]?.first
         case .file(let path):
             let fileName = String(path.split(separator: "/").last ?? "")
             return sameType(byFileName[fileName] ?? [], as: dependent).first { $0.path == path }?.package
         case .provided(let kind, let name):
+            let prefix = kind == .sharedObject ? "so:" : kind == .command ? "cmd:" : "pc:"
+            if let provider = providedBy[Self.key(dependent.type, prefix + name)]?.first { return provider }
             let fileName = kind == .pkgConfig ? name + ".pc" : name
             return sameType(byFileName[fileName] ?? [], as: dependent).first { Self.matches($0.path, kind) }?.package
         }

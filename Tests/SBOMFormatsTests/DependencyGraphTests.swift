@@ -1,7 +1,17 @@
+import SBOM
 @testable import SBOMFormats
 import Testing
 
 @Suite struct DependencyGraphTests {
+    @Test func virtualPackagesResolveToTheirProvider() {
+        var mawk = SampleSBOM.deb("mawk", "1.3.4.20200120-3.1")
+        mawk.provides = ["awk"]
+        let base = SampleSBOM.deb("base-files", "12.4", dependencies: ["awk"])
+        let graph = DependencyGraph([base, mawk])
+        #expect(graph.dependencies[0] == [1])
+        #expect(graph.dependencies[1].isEmpty)
+    }
+
     @Test(arguments: [
         ("libc6", DependencyGraph.Requirement.name("libc6", architecture: nil)),
         ("libc6 (>= 2.34)", .name("libc6", architecture: nil)),
