@@ -47,7 +47,9 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible, C
     /// The digest of `bytes` under `algorithm`.
     public static func of(_ bytes: some Sequence<UInt8>, algorithm: Algorithm = .sha256) -> Digest {
         let digester = Digester(algorithm: algorithm)
-        let hashedInPlace: Void? = bytes.withContiguousStorageIfAvailable { digester.update(UnsafeRawBufferPointer($0)) }
+        let hashedInPlace: Void? = bytes.withContiguousStorageIfAvailable {
+            digester.update(UnsafeRawBufferPointer($0))
+        }
         if hashedInPlace == nil { Array(bytes).withUnsafeBytes { digester.update($0) } }
         return digester.finalize()
     }
