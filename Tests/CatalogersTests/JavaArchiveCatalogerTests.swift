@@ -87,6 +87,10 @@ import Testing
         #expect(request.keeps(Array("not a zip".utf8)))
     }
 
+    @Test func runsAmongTheDefaultCatalogers() {
+        #expect(Catalog.defaultCatalogers.contains { $0 is JavaArchiveCataloger })
+    }
+
     @Test func parsesManifestContinuationLines() {
         let text = "Manifest-Version: 1.0\nBundle-SymbolicName: org.apache.commons.lan\n g3\nX:novalue-space\n\n"
             + "Name: a/B.class\nImplementation-Version: 9\n"
