@@ -14,6 +14,8 @@ packages=(
     isal zstd bzip2 openssl python3-venv ca-certificates
     # Real rpm databases for the rpm cataloger's tests: rpmbuild and rpm --initdb write SQLite rpmdbs.
     rpm
+    # A jar Maven built, with its pom.properties, for the Java archive cataloger's tests.
+    libcommons-lang3-java
 )
 
 missing=()
