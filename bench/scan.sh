@@ -4,7 +4,8 @@
 # local registry. Prints median wall time and peak RSS of each, and the ratios.
 # Usage: bench/scan.sh [RUNS]   (default 3 runs each)
 # Environment: BASELINE=FILE also measures another safeguard binary (e.g. one built from an earlier commit) on
-# the same input in the same run and prints the ratio; SKIP_SYFT=1 leaves syft out.
+# the same input in the same run and prints the ratio; SKIP_SYFT=1 leaves syft out; SKIP_DEBIAN=1 and
+# SKIP_LANGUAGES=1 leave out the Debian image or the language-package image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -76,39 +77,43 @@ compressed=$(stat -c %s "$blob")
 echo "image: Debian bookworm, $(( uncompressed / 1048576 )) MiB uncompressed, $(( compressed / 1048576 )) MiB gzip;" \
     "$runs runs each"
 # OpenSSL's SHA-256 (with the CPU's SHA extensions), as safeguard uses; coreutils' sha256sum would be a slower floor.
-measure "floor (igzip + sha256 x2)" \
-    "tee >(openssl dgst -sha256 >/dev/null) <'$blob' | igzip -dc | openssl dgst -sha256 >/dev/null"
-scan_layout="scan --quiet --format json oci:$layout:bench"
-scan_registry="scan --quiet --format json 127.0.0.1:$port/bench:latest"
-if [ -n "${BASELINE:-}" ]; then
-    measure "safeguard scan (layout)" ".build/release/safeguard $scan_layout" \
-        "baseline scan (layout)" "$BASELINE $scan_layout"
-    measure "safeguard scan (registry)" ".build/release/safeguard $scan_registry" \
-        "baseline scan (registry)" "$BASELINE $scan_registry"
-else
-    measure "safeguard scan (layout)" ".build/release/safeguard $scan_layout"
-    measure "safeguard scan (registry)" ".build/release/safeguard $scan_registry"
-fi
-measure "safeguard sbom (layout)" ".build/release/safeguard sbom --quiet --format json oci:$layout:bench"
-if [ -z "${SKIP_SYFT:-}" ]; then
-    measure "syft (layout)" "SYFT_CHECK_FOR_APP_UPDATE=false $out/venv/bin/syft -q -o json oci-dir:$layout"
-    measure "syft (registry)" "SYFT_CHECK_FOR_APP_UPDATE=false SYFT_REGISTRY_INSECURE_USE_HTTP=true \
-        $out/venv/bin/syft -q -o json registry:127.0.0.1:$port/bench:latest"
-fi
-
 # compare A B LABEL: prints wall[A] / wall[B] when both were measured.
 compare() {
     [ -n "${wall[$1]:-}" ] && [ -n "${wall[$2]:-}" ] \
         && printf '%-34s %sx\n' "$3:" "$(ratio "${wall[$1]}" "${wall[$2]}")"
     return 0
 }
-echo
-compare "safeguard scan (layout)" "floor (igzip + sha256 x2)" "safeguard (layout) / floor"
-compare "syft (layout)" "safeguard scan (layout)" "syft / safeguard (layout)"
-compare "syft (registry)" "safeguard scan (registry)" "syft / safeguard (registry)"
-compare "syft (layout)" "safeguard sbom (layout)" "syft / safeguard sbom (layout)"
-compare "safeguard scan (layout)" "baseline scan (layout)" "safeguard / baseline (layout)"
-compare "safeguard scan (registry)" "baseline scan (registry)" "safeguard / baseline (registry)"
+
+# SKIP_DEBIAN=1 measures only the language-package image below.
+if [ -z "${SKIP_DEBIAN:-}" ]; then
+    measure "floor (igzip + sha256 x2)" \
+        "tee >(openssl dgst -sha256 >/dev/null) <'$blob' | igzip -dc | openssl dgst -sha256 >/dev/null"
+    scan_layout="scan --quiet --format json oci:$layout:bench"
+    scan_registry="scan --quiet --format json 127.0.0.1:$port/bench:latest"
+    if [ -n "${BASELINE:-}" ]; then
+        measure "safeguard scan (layout)" ".build/release/safeguard $scan_layout" \
+            "baseline scan (layout)" "$BASELINE $scan_layout"
+        measure "safeguard scan (registry)" ".build/release/safeguard $scan_registry" \
+            "baseline scan (registry)" "$BASELINE $scan_registry"
+    else
+        measure "safeguard scan (layout)" ".build/release/safeguard $scan_layout"
+        measure "safeguard scan (registry)" ".build/release/safeguard $scan_registry"
+    fi
+    measure "safeguard sbom (layout)" ".build/release/safeguard sbom --quiet --format json oci:$layout:bench"
+    if [ -z "${SKIP_SYFT:-}" ]; then
+        measure "syft (layout)" "SYFT_CHECK_FOR_APP_UPDATE=false $out/venv/bin/syft -q -o json oci-dir:$layout"
+        measure "syft (registry)" "SYFT_CHECK_FOR_APP_UPDATE=false SYFT_REGISTRY_INSECURE_USE_HTTP=true \
+            $out/venv/bin/syft -q -o json registry:127.0.0.1:$port/bench:latest"
+    fi
+
+    echo
+    compare "safeguard scan (layout)" "floor (igzip + sha256 x2)" "safeguard (layout) / floor"
+    compare "syft (layout)" "safeguard scan (layout)" "syft / safeguard (layout)"
+    compare "syft (registry)" "safeguard scan (registry)" "syft / safeguard (registry)"
+    compare "syft (layout)" "safeguard sbom (layout)" "syft / safeguard sbom (layout)"
+    compare "safeguard scan (layout)" "baseline scan (layout)" "safeguard / baseline (layout)"
+    compare "safeguard scan (registry)" "baseline scan (registry)" "safeguard / baseline (registry)"
+fi
 
 # same_packages LAYOUT: the same package set, or the speed means nothing. Compares, per ecosystem, the name and
 # version pairs safeguard and syft found in the image, and prints the counts and the first differences.
@@ -117,7 +122,7 @@ same_packages() {
     SYFT_CHECK_FOR_APP_UPDATE=false "$out/venv/bin/syft" -q -o json "oci-dir:${1%:*}" >"$out/syft.json"
     python3 tools/compare-sboms.py "$out/safeguard-sbom.json" "$out/syft.json"
 }
-if [ -z "${SKIP_SYFT:-}" ]; then
+if [ -z "${SKIP_SYFT:-}" ] && [ -z "${SKIP_DEBIAN:-}" ]; then
     same_packages "$layout:bench"
 fi
 
