@@ -23,12 +23,12 @@ public struct GoBinaryCataloger: Cataloger {
     /// looked in `usr/bin` would miss the ones hidden elsewhere. The request can only select by metadata, so the
     /// pass reads each executable whole and keeps it only when it is ELF and holds the build information magic.
     ///
-    /// What that costs: one executable at a time while reading, then the Go binaries themselves, which the catalog
-    /// keeps (the latest version of each) across layers. Keeping a prefix instead would not work: the build
-    /// information sits in the data segment, after the code, and the section table is at the end of the file.
+    /// What that costs: one executable at a time while reading; of each Go binary only its build information is
+    /// kept (`GoBuildInfo.reduced`), a few KB instead of tens of MB. Keeping a prefix instead would not work: the
+    /// build information sits in the data segment, after the code, and the section table is at the end of the file.
     public var requests: [FileRequest] {
         [FileRequest(analyzer: name, maxSize: Self.maxBinarySize, selecting: Self.isExecutable,
-                     keeping: GoBuildInfo.mayBeGoBinary)]
+                     keeping: GoBuildInfo.mayBeGoBinary, reducing: GoBuildInfo.reduced)]
     }
 
     /// Creates the cataloger.
@@ -42,7 +42,14 @@ public struct GoBinaryCataloger: Cataloger {
     public func catalog(_ files: CatalogFiles) -> CatalogOutput {
         var output = CatalogOutput()
         for path in files.paths {
-            guard let bytes = files.contents(of: path), ELFImage.hasIdentification(bytes) else { continue }
+            guard let bytes = files.contents(of: path) else { continue }
+            if let info = GoBuildInfo(reduced: bytes) {
+                do { output.packages += try Self.packages(from: info, at: path) } catch {
+                    output.warnings.append(files.warning(name, path, "\(error)"))
+                }
+                continue
+            }
+            guard ELFImage.hasIdentification(bytes) else { continue }
             do {
                 guard let info = try GoBuildInfo.read(elf: bytes) else { continue }
                 output.packages += try Self.packages(from: info, at: path)

@@ -62,6 +62,17 @@ struct GoBuildInfo: Equatable {
         }
     }
 
+    /// Marks bytes that `reduced` wrote. No ELF file starts with it, and only ELF files reach the reduction.
+    static let reducedMarker = Array("safeguard-go-buildinfo\n".utf8)
+
+    /// What the layer pass keeps of a Go binary: its build information alone, behind `reducedMarker`, as
+    /// `goVersion`, a newline, then the module text. A binary whose build information cannot be read is kept
+    /// whole, so the cataloger can say why.
+    @Sendable static func reduced(_ bytes: [UInt8]) -> [UInt8] {
+        guard let info = try? read(elf: bytes) else { return bytes }
+        return reducedMarker + Array(info.goVersion.utf8) + [UInt8(ascii: "\n")] + Array(info.moduleInfo.utf8)
+    }
+
     /// The build information in the ELF file `bytes`, or nil when it is not a Go binary.
     ///
     /// As `debug/buildinfo` does, it looks in the `.go.buildinfo` section, or, in a file without one, in the
@@ -142,5 +153,16 @@ struct GoBuildInfo: Equatable {
         }
         defer { cursor += Int(length) }
         return bytes[cursor..<cursor + Int(length)]
+    }
+}
+
+extension GoBuildInfo {
+    /// Build information that `reduced` kept, or nil for any other bytes.
+    init?(reduced bytes: [UInt8]) {
+        guard bytes.starts(with: Self.reducedMarker) else { return nil }
+        let body = bytes.dropFirst(Self.reducedMarker.count)
+        guard let newline = body.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        self.init(goVersion: String(decoding: body[..<newline], as: UTF8.self),
+                  moduleInfo: String(decoding: body[(newline + 1)...], as: UTF8.self))
     }
 }

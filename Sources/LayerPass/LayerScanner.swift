@@ -151,8 +151,8 @@ struct EntryWalk {
                     // Read whole, then kept only if some request wants these bytes: a request that selects every
                     // executable holds one at a time, not the layer's all.
                     let bytes = try readContents(of: &reader, limit: limit)
-                    let kept = requests.contains { file.size <= $0.maxSize && $0.selects(file) && $0.keeps(bytes) }
-                    if kept { captured[file.path] = bytes }
+                    let keeper = requests.first { file.size <= $0.maxSize && $0.selects(file) && $0.keeps(bytes) }
+                    if let keeper { captured[file.path] = keeper.reduces(bytes) }
                 }
             }
             inspector?.inspect(entry, path: file.path)
