@@ -41,7 +41,7 @@ let package = Package(
         // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
         .target(name: "SBOMFormats", dependencies: ["SBOM", "ImageModel"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
-        .target(name: "Catalogers", dependencies: ["LayerPass", "SBOM", "CSQLite"]),
+        .target(name: "Catalogers", dependencies: ["ImageModel", "LayerPass", "SBOM", "CSQLite"]),
         // The report document and renderers.
         .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.

@@ -1,4 +1,5 @@
 import Foundation
+import ImageModel
 import SBOM
 
 /// apk's installed database (`lib/apk/db/installed`, format v2): one paragraph per package, each line a one-letter
@@ -138,9 +139,7 @@ struct ApkDatabase {
     /// `Q1` and the base64 of a SHA-1 digest, or, from old apk versions, an MD5 digest in hex.
     static func digest(_ value: String, line: Int) throws(ParseError) -> String {
         if value.hasPrefix("Q1"), let data = Data(base64Encoded: String(value.dropFirst(2))), data.count == 20 {
-            let digits = Array("0123456789abcdef".utf8)
-            return "sha1:" + String(decoding: data.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xf)]] },
-                                    as: UTF8.self)
+            return "sha1:" + hexEncoded(data)
         }
         if value.utf8.count == 32, value.utf8.allSatisfy({ isHexDigit($0) }) { return "md5:" + value.lowercased() }
         throw .invalidChecksum(line: line, value: value)

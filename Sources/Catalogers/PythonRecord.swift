@@ -1,3 +1,4 @@
+import ImageModel
 import SBOM
 
 /// A wheel's `RECORD` (PEP 376, PEP 627): one CSV row per installed file, `path,algorithm=digest,size`, the digest
@@ -106,8 +107,7 @@ enum PythonRecord {
         guard let digest = base64URLDecode(encoded), !digest.isEmpty,
               digestLengths[algorithm].map({ $0 == digest.count }) ?? true
         else { return nil }
-        let hexDigits = Array("0123456789abcdef")
-        return algorithm + ":" + String(digest.flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 0xf)]] })
+        return algorithm + ":" + hexEncoded(digest)
     }
 
     /// RFC 4648 §5 base64 with `-` and `_`, padding optional; nil on any other character or a bad length.

@@ -1,4 +1,5 @@
 import COpenSSL
+import ImageModel
 import LayerPass
 import SBOM
 
@@ -39,9 +40,7 @@ public struct PackageOwnership: Sendable {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         guard EVP_Digest(bytes, bytes.count, &output, &length, md, nil) == 1 else { return nil }
-        let digits = Array("0123456789abcdef")
-        let hex = String(output[0..<Int(length)].flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xf)]] })
-        return hex == recorded[recorded.index(after: colon)...].lowercased()
+        return hexEncoded(output[0..<Int(length)]) == recorded[recorded.index(after: colon)...].lowercased()
     }
 }
 

@@ -40,7 +40,8 @@ public final class Digester {
 
 private let hexDigits = Array("0123456789abcdef".utf8)
 
-func hexEncoded(_ bytes: some Collection<UInt8>) -> String {
+/// `bytes` as lowercase hex, two digits a byte: how digests are written everywhere.
+public func hexEncoded(_ bytes: some Collection<UInt8>) -> String {
     var text = [UInt8]()
     text.reserveCapacity(bytes.count * 2)
     for byte in bytes {

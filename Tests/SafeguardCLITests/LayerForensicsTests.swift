@@ -115,7 +115,7 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func craftedLayerGivesExactlyItsFindings(_ testCase: Case) throws {
+    func craftedLayerGivesItsExpectedFindingsAndNoForbiddenOnes(_ testCase: Case) throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var layers: [String] = []
