@@ -3,7 +3,8 @@ import LayerPass
 import SBOM
 
 /// Debian packages from dpkg's database: `var/lib/dpkg/status` (or one file per package in `status.d`, as
-/// distroless images have), with each package's file list, recorded MD5 digests and conffiles from `info/`.
+/// distroless images have), with each package's file list, recorded MD5 digests and conffiles from `info/`, and
+/// the licences its copyright file declares.
 public struct DpkgCataloger: Cataloger {
     public let name = "dpkg"
 
@@ -24,6 +25,10 @@ public struct DpkgCataloger: Cataloger {
                 path.hasPrefix(Self.infoDirectory)
                     && (path.hasSuffix(".list") || path.hasSuffix(".md5sums") || path.hasSuffix(".conffiles"))
             },
+            // Only the licence names are kept of each copyright file, not its text.
+            FileRequest(analyzer: name + "-copyright", maxSize: DebianCopyright.maxSize,
+                        selecting: { $0.kind == .file && DebianCopyright.isCopyrightFile($0.path) },
+                        reducing: DebianCopyright.reduced),
         ] + OSReleaseCataloger().requests
     }
 
@@ -52,7 +57,34 @@ public struct DpkgCataloger: Cataloger {
                 output.packages.append(package)
             }
         }
+        output.packages = Self.addingLicenses(to: output.packages, from: files)
         return output
+    }
+
+    /// Each package's licences from its copyright file. A package whose doc directory is a link to a sibling's
+    /// (`dh_installdocs --link-doc`, common for `-dev` and library packages) has no file of its own; it shares the
+    /// source package's `debian/copyright`, so it takes the licences of a package built from the same source.
+    static func addingLicenses(to packages: [Package], from files: CatalogFiles) -> [Package] {
+        func licenses(_ name: String) -> [String]? {
+            files.contents(of: DebianCopyright.path(of: name)).map { bytes in
+                String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+            }
+        }
+        var bySource: [String: [String]] = [:]
+        for package in packages {
+            guard let found = licenses(package.name) else { continue }
+            bySource[package.sourceName ?? package.name] = bySource[package.sourceName ?? package.name] ?? found
+        }
+        return packages.map { package in
+            var package = package
+            if let own = licenses(package.name) {
+                package.licenses = own
+                package.locations.append(DebianCopyright.path(of: package.name))
+            } else {
+                package.licenses = bySource[package.sourceName ?? package.name] ?? []
+            }
+            return package
+        }
     }
 
     private func package(from stanza: DebianStanza, in files: CatalogFiles, database: String,

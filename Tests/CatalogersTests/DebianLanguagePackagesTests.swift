@@ -11,10 +11,6 @@ import Testing
 /// the layer pass with the default catalogers' requests and cataloged as a scan does, then compared with what
 /// Python's own parsers read from the same tar (`tools/language-packages.py`).
 @Suite struct DebianLanguagePackagesTests {
-    /// Debian packages that install Python distributions (dist-info and egg-info), Node modules under
-    /// `usr/share/nodejs/` (scoped `@types/*` among them) and gems (with Ruby's default gems).
-    static let debianPackages = ["python3-requests", "python3-yaml", "python3-six", "python3-pip", "node-semver",
-                                 "node-debug", "ruby-rack", "ruby-json", "php-composer-semver"]
 
     /// What Python read from the tar.
     struct Oracle: Decodable {
@@ -56,9 +52,7 @@ import Testing
 
     /// Built once: the rootfs tarball is cached between runs by `scripts/debian-rootfs.sh`.
     static let fixture: Result<Fixture, any Error> = Result {
-        let tar = try Shell.run([TestPaths.packageRoot + "/scripts/debian-rootfs.sh", "bookworm-lang",
-                                 "--include=" + debianPackages.joined(separator: ",")])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tar = try FixtureImages.languageRootfs.get()
         let size = try FileManager.default.attributesOfItem(atPath: tar)[.size] as? Int64 ?? 0
         let hex = try Shell.run(["sha256sum", tar]).stdout.prefix(64)
         let digest = try Digest(parsing: "sha256:" + hex)

@@ -32,6 +32,34 @@ import Testing
         #expect(sbom.packages.allSatisfy { $0.introducedLayer == 0 && $0.changedLayer == 0 })
     }
 
+    /// The oracle is the copyright files themselves: every licence named must be written in the package's file, as a
+    /// `License:` field (machine-readable files) or a common-licenses path (free-form ones).
+    @Test func debianLicensesAreTheOnesTheCopyrightFilesName() throws {
+        let rootfs = try FixtureImages.debianRootfs.get()
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try Shell.run(["tar", "-xf", rootfs, "-C", directory, "--wildcards", "./usr/share/doc/*/copyright"])
+
+        let sbom = try #require(try scan("oci:\(try FixtureImages.debian.get()):bookworm").sbom)
+        var machineReadable = 0
+        for package in sbom.packages where package.type == .deb {
+            let path = "\(directory)/usr/share/doc/\(package.name)/copyright"
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            if text.hasPrefix("Format:") {
+                machineReadable += 1
+                #expect(!package.licenses.isEmpty, "\(package.name) has a machine-readable file but no licence")
+            }
+            for license in package.licenses {
+                let named = text.contains("License: " + license) || text.contains("common-licenses/" + license)
+                    || text.contains(" " + license)
+                #expect(named, "\(package.name): \(license) is not in its copyright file")
+            }
+        }
+        #expect(machineReadable > 70)
+        let bash = try #require(sbom.packages.first { $0.name == "bash" })
+        #expect(bash.licenses.contains("GPL-3+"))
+    }
+
     @Test func laterLayerThatUpgradesOnePackageAndRemovesAnotherIsAttributed() throws {
         let rootfs = try FixtureImages.debianRootfs.get()
         let directory = try TestPaths.temporaryDirectory()

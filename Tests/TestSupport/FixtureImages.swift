@@ -9,6 +9,28 @@ public enum FixtureImages {
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Debian packages that install Python distributions (dist-info and egg-info, pip among them), Node modules
+    /// under `usr/share/nodejs/` (scoped `@types/*` among them), gems (with Ruby's default gems) and a Composer
+    /// library.
+    public static let languagePackages = ["python3-requests", "python3-yaml", "python3-six", "python3-pip",
+                                          "node-semver", "node-debug", "ruby-rack", "ruby-json",
+                                          "php-composer-semver"]
+
+    /// A Debian bookworm minbase root filesystem with `languagePackages` installed by apt, built once and cached.
+    public static let languageRootfs: Result<String, any Error> = Result {
+        try Shell.run([TestPaths.packageRoot + "/scripts/debian-rootfs.sh", "bookworm-lang",
+                       "--include=" + languagePackages.joined(separator: ",")])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The layout `scripts/pip-image.sh` builds on `languageRootfs`: tags `installed` and `upgraded`, with what
+    /// `pip inspect` said at each (`pip-inspect-TAG.json`), built once and cached.
+    public static let pipLayers: Result<String, any Error> = Result {
+        try Shell.run([TestPaths.packageRoot + "/scripts/pip-image.sh", "pip-layers", try languageRootfs.get()],
+                      environment: ["SAFEGUARD_TEST_CACHE": TestPaths.cache])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The Debian image's layout directory, built once and cached between runs.
     public static let debian: Result<String, any Error> = Result {
         let layout = TestPaths.cache + "/layouts/debian-two-layers"
