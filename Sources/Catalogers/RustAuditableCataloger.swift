@@ -5,9 +5,11 @@ import SBOM
 /// (`RustAuditData`), named as syft's `cargo-auditable-binary-cataloger` names them: `pkg:cargo/NAME@VERSION`.
 ///
 /// As syft does, crates only needed to build (`"kind": "build"`) are left out, since they are not in the program;
-/// the executable's own crate and other local crates are listed. Each crate records the names of the runtime crates
-/// it depends on. Executables built without `cargo auditable` carry no list, so their crates are not found; nor are
-/// those of Windows (PE) and macOS (Mach-O) executables.
+/// the executable's own crate and other local crates are listed. Each crate records the runtime crates it depends
+/// on as `Cargo.lock` names them, `name version`, since a program often holds two versions of one crate.
+///
+/// Executables built without `cargo auditable` carry no list, so their crates are not found; nor are those of
+/// Windows (PE) and macOS (Mach-O) executables, nor the list of a WebAssembly module.
 public struct RustAuditableCataloger: Cataloger {
     public let name = "rust-cargo-auditable"
 
@@ -42,7 +44,7 @@ public struct RustAuditableCataloger: Cataloger {
         return output
     }
 
-    /// The runtime crates of one executable's list, each with the names of the runtime crates it depends on.
+    /// The runtime crates of one executable's list, each with the runtime crates it depends on as `name version`.
     static func packages(from data: RustAuditData, at path: String) -> [Package] {
         let crates = data.crates
         return crates.filter { !$0.isBuildOnly }.map { crate in
@@ -50,7 +52,8 @@ public struct RustAuditableCataloger: Cataloger {
             // A set, since a hostile list may name thousands of dependencies for one crate.
             var seen: Set<String> = []
             for index in crate.dependencies where !crates[index].isBuildOnly {
-                if seen.insert(crates[index].name).inserted { dependencies.append(crates[index].name) }
+                let dependency = crates[index].name + " " + crates[index].version
+                if seen.insert(dependency).inserted { dependencies.append(dependency) }
             }
             let purl = PackageURL(type: "cargo", name: crate.name, version: crate.version)
             return Package(name: crate.name, version: crate.version, type: .cargo, purl: purl.description,

@@ -1,6 +1,9 @@
 @testable import Catalogers
 import Foundation
+import ImageModel
+import LayerPass
 import SBOM
+import TestSupport
 import Testing
 
 @Suite(.enabled(if: RustAuditableFixture.toolsExist, "needs rustc, objcopy and python3 (scripts/setup.sh)"))
@@ -29,7 +32,8 @@ struct RustAuditableCatalogerTests {
             "pkg:cargo/itoa@1.0.10", "pkg:cargo/fork@0.1.0",
         ])
         #expect(output.packages.map(\.dependencies) == [
-            ["serde", "serde_json", "fork"], ["itoa"], ["serde", "itoa"], [], [],
+            ["serde 1.0.197", "serde_json 1.0.114", "fork 0.1.0"], ["itoa 1.0.10"], ["serde 1.0.197", "itoa 1.0.10"],
+            [], [],
         ])
         #expect(output.packages.allSatisfy {
             $0.type == .cargo && $0.locations == ["usr/local/bin/app"] && $0.purl.hasSuffix("\($0.name)@\($0.version)")
@@ -67,6 +71,36 @@ struct RustAuditableCatalogerTests {
         let files = view(bytes: ["go": goBinary, "go-reduced": GoBuildInfo.reduced(goBinary)])
         let output = RustAuditableCataloger().catalog(files)
         #expect(output.packages.isEmpty && output.warnings.isEmpty)
+    }
+
+    /// Through the layer pass with every default request: each executable is kept by the request whose bytes test
+    /// accepts it, reduced to what its cataloger reads, and one without a list is not kept at all.
+    @Test func keepsEachProgramForItsCatalogerThroughTheLayerPass() throws {
+        func executable(_ path: String, _ bytes: [UInt8]) -> TarWriter.Entry {
+            var entry = TarWriter.Entry.file(path, mode: 0o755)
+            entry.content = bytes
+            return entry
+        }
+        let plain = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try RustAuditableFixture.plainProgram())))
+        let layer = TarWriter.archive([
+            .directory("usr/"), .directory("usr/bin/"),
+            executable("usr/bin/rust-app", try RustAuditableFixture.program(list: Self.list)),
+            executable("usr/bin/go-app", GoBinaryFixture().bytes), executable("usr/bin/plain", plain),
+        ])
+        let descriptor = Descriptor(mediaType: "application/vnd.oci.image.layer.v1.tar", digest: Digest.of(layer),
+                                    size: Int64(layer.count))
+        let results = try LayerPass(concurrency: 1, requests: Catalog.requests(Catalog.defaultCatalogers)).run(
+            layers: [descriptor], diffIDs: [descriptor.digest], open: { _ in MemoryByteStream(layer) })
+
+        let captured = try #require(results.first).captured
+        #expect(captured["usr/bin/rust-app"]?.starts(with: RustAuditData.reducedMarker) == true)
+        #expect(captured["usr/bin/go-app"]?.starts(with: GoBuildInfo.reducedMarker) == true)
+        #expect(captured["usr/bin/plain"] == nil)
+        let sbom = Catalog.run(layers: results)
+        #expect(sbom.warnings.isEmpty)
+        let crates = sbom.packages.filter { $0.type == .cargo }.map(\.name)
+        #expect(crates == ["app", "fork", "itoa", "serde", "serde_json"])
+        #expect(sbom.packages.filter { $0.type == .golang }.count == 2)
     }
 
     @Test func runsAfterTheGoCatalogerByDefault() throws {
