@@ -48,6 +48,7 @@ struct RustAuditData: Equatable {
         }
     }
 
+    /// The ELF section `cargo auditable` writes the list to; the `v0` names the format, which is still this one.
     static let sectionName = ".dep-v0"
     /// The largest compressed section kept. Real lists compress to a few KB (about 400 crates, the size of the
     /// largest Rust programs in common images, take under 10 KB); 1 MiB is a hundred times that.

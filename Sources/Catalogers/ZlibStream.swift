@@ -40,7 +40,6 @@ enum ZlibStream {
         state.pointee.crc_flag = UInt32(ISAL_ZLIB)
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        let input = Array(input)
         var status: Int32 = ISAL_DECOMP_OK
         input.withUnsafeBufferPointer { source in
             state.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
