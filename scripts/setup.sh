@@ -16,6 +16,9 @@ packages=(
     rpm
     # A jar Maven built, with its pom.properties, for the Java archive cataloger's tests.
     libcommons-lang3-java
+    # A real Rust program for the cargo-auditable cataloger's tests: rustc builds it, objcopy adds the .dep-v0
+    # section cargo auditable would have written.
+    rustc binutils
 )
 
 missing=()

@@ -7,7 +7,8 @@ public enum Catalog {
     /// The catalogers Safeguard runs by default.
     public static let defaultCatalogers: [any Cataloger] = [
         OSReleaseCataloger(), DpkgCataloger(), ApkCataloger(), PythonCataloger(), NpmCataloger(), GemCataloger(),
-        ComposerCataloger(), RpmCataloger(), GoBinaryCataloger(), JavaArchiveCataloger(),
+        ComposerCataloger(), RpmCataloger(), GoBinaryCataloger(), RustAuditableCataloger(),
+        JavaArchiveCataloger(),
     ]
 
     /// The file requests of `catalogers`, for the layer pass.

@@ -3,10 +3,8 @@ import SBOM
 
 /// Go modules compiled into ELF executables, read from the build information the Go linker embeds: the main
 /// module, every dependency (with `replace` directives applied) and the Go standard library as `stdlib`, named as
-/// syft names it.
-///
-/// Binaries from before Go 1.18 keep their build information behind pointers into the data segment; those are
-/// reported with a warning and no packages. Windows (PE) and macOS (Mach-O) binaries are not read.
+/// syft names it. Binaries from Go 1.13 to 1.17, whose build information sits behind pointers into the data
+/// segment, are read too. Windows (PE) and macOS (Mach-O) binaries are not read.
 public struct GoBinaryCataloger: Cataloger {
     public let name = "go-binary"
 

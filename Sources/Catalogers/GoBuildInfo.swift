@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The blob starts with a 32-byte header: the 14-byte magic `\xff Go buildinf:`, the pointer size, a flags byte
 /// (bit 0: big endian, bit 1: strings inline), then two pointers. Since Go 1.18 the flags say "inline" and the
-/// version and module strings follow the header, each prefixed with its length as an unsigned varint.
+/// version and module strings follow the header, each prefixed with its length as an unsigned varint; before, the
+/// pointers lead to them (`GoBuildInfo+Pointers.swift`).
 struct GoBuildInfo: Equatable {
     /// The toolchain version, e.g. `go1.19.8`.
     var goVersion: String
@@ -15,7 +16,9 @@ struct GoBuildInfo: Equatable {
     /// Why a Go binary's build information could not be read.
     enum ParseError: Error, CustomStringConvertible, Equatable {
         case elf(String)
-        case pointerFormat
+        case pointerSize(Int)
+        case unmappedAddress(field: String, address: UInt64)
+        case pastSegment(field: String, address: UInt64, length: UInt64, available: UInt64)
         case truncated(field: String)
         case lengthTooLarge(field: String, length: UInt64, available: Int)
         case badVarint(field: String)
@@ -23,8 +26,12 @@ struct GoBuildInfo: Equatable {
         var description: String {
             switch self {
             case .elf(let message): message
-            case .pointerFormat:
-                "Go build information uses the pre-1.18 pointer format, which is not supported: modules not listed"
+            case .pointerSize(let size): "Go build information states a pointer size of \(size), not 4 or 8"
+            case .unmappedAddress(let field, let address):
+                "Go build information's \(field) address 0x\(String(address, radix: 16)) lies in no loaded segment"
+            case .pastSegment(let field, let address, let length, let available):
+                "Go build information's \(field) (\(length) bytes at 0x\(String(address, radix: 16))) runs past the "
+                    + "end of its segment, which holds \(available) bytes from there"
             case .truncated(let field): "Go build information is cut off in the \(field)"
             case .lengthTooLarge(let field, let length, let available):
                 "Go build information's \(field) claims \(length) bytes, but only \(available) remain"
@@ -87,13 +94,13 @@ struct GoBuildInfo: Equatable {
         switch image.sectionRange(named: ".go.buildinfo") {
         case .success(let range)?:
             guard bytes[range].starts(with: magic) else { return nil }
-            return try decode(bytes, at: range.lowerBound, end: range.upperBound)
+            return try decode(image, at: range.lowerBound, end: range.upperBound)
         case .failure(let error)?:
             throw .elf(error.description)
         case nil:
             for (range, address) in image.dataSegments {
                 if let start = findMagic(in: bytes[range], address: address) {
-                    return try decode(bytes, at: start, end: range.upperBound)
+                    return try decode(image, at: start, end: range.upperBound)
                 }
             }
             return nil
@@ -111,21 +118,25 @@ struct GoBuildInfo: Equatable {
         return nil
     }
 
-    /// Decodes the blob at `start` in `bytes`, reading nothing at or past `end`.
-    static func decode(_ bytes: [UInt8], at start: Int, end: Int) throws(ParseError) -> GoBuildInfo {
+    /// Decodes the blob at `start` in `image`, reading nothing of the inline form at or past `end`.
+    static func decode(_ image: ELFImage, at start: Int, end: Int) throws(ParseError) -> GoBuildInfo {
+        let bytes = image.bytes
         guard end - start >= headerSize else { throw .truncated(field: "header") }
-        guard bytes[start + flagsOffset] & inlineFlag != 0 else { throw .pointerFormat }
+        guard bytes[start + flagsOffset] & inlineFlag != 0 else { return try decodePointers(image, at: start) }
         var cursor = start + headerSize
         let version = try string(bytes, at: &cursor, end: end, field: "Go version")
-        var module = try string(bytes, at: &cursor, end: end, field: "module information")
-        // As `debug/buildinfo` does: text that is not framed by the sentinels is not module information.
-        if module.count > 2 * sentinelSize, module[module.endIndex - sentinelSize - 1] == UInt8(ascii: "\n") {
-            module = module.dropFirst(sentinelSize).dropLast(sentinelSize)
-        } else {
-            module = []
-        }
+        let module = try string(bytes, at: &cursor, end: end, field: "module information")
         return GoBuildInfo(goVersion: String(decoding: version, as: UTF8.self),
-                           moduleInfo: String(decoding: module, as: UTF8.self))
+                           moduleInfo: String(decoding: withoutSentinels(module), as: UTF8.self))
+    }
+
+    /// The module text inside its sentinels; as `debug/buildinfo` does, text not framed by them is no module
+    /// information, so nothing.
+    static func withoutSentinels(_ module: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard module.count > 2 * sentinelSize, module[module.endIndex - sentinelSize - 1] == UInt8(ascii: "\n") else {
+            return []
+        }
+        return module.dropFirst(sentinelSize).dropLast(sentinelSize)
     }
 
     /// The varint-length-prefixed string at `cursor`, which moves past it.

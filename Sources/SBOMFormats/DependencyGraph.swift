@@ -9,6 +9,8 @@ import SBOM
 ///   and multiarch qualifiers `:any`/`:amd64` are dropped from the name.
 /// - apk `D:`: space-separated; `!name` (a conflict) is skipped, and `name>=1.2`, `name=1.2`, `name~1.2` keep the name.
 ///   `so:`, `cmd:` and `pc:` names and absolute paths resolve to the package that installed the matching file.
+/// - cargo: `name version`, as `Cargo.lock` writes a dependency, resolves to that exact version when it is
+///   installed (a program often holds two major versions of one crate), else to any version of the name.
 /// - other ecosystems: the leading name of each entry; an entry guarded by an `extra ==` marker is optional, and
 ///   skipped.
 /// A dependency resolves only within the same ecosystem, prefers a package of the same architecture, and a package
@@ -46,6 +48,8 @@ struct DependencyGraph {
         case .apk:
             return package.dependencies.flatMap { $0.split(whereSeparator: \.isWhitespace) }
                 .compactMap { apkRequirement(String($0)) }.map { [$0] }
+        case .cargo:
+            return package.dependencies.compactMap { cargoRequirement($0) }.map { [$0] }
         default:
             return package.dependencies.compactMap { genericRequirement($0) }.map { [$0] }
         }
@@ -74,6 +78,14 @@ struct DependencyGraph {
         return .name(name, architecture: nil)
     }
 
+    /// `serde 1.0.197` → that version of `serde`; `serde` → any version.
+    static func cargoRequirement(_ text: String) -> Requirement? {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard let name = words.first else { return nil }
+        guard words.count > 1 else { return .name(String(name), architecture: nil) }
+        return .exact(String(name), version: String(words[1]))
+    }
+
     /// `requests (>=2.0)`, `urllib3<3,>=1.21.1`, `@scope/name@^1` → the leading name; optional extras → nil.
     static func genericRequirement(_ text: String) -> Requirement? {
         if let marker = text.firstIndex(of: ";"), text[marker...].contains("extra") { return nil }
@@ -89,6 +101,8 @@ struct DependencyGraph {
     enum Requirement: Equatable {
         /// A package of this name, on this architecture when one is named.
         case name(String, architecture: String?)
+        /// A package of this name, preferably of this exact version.
+        case exact(String, version: String)
         /// The package that installed this root-relative path.
         case file(path: String)
         /// The package that installed a file of this kind and name.

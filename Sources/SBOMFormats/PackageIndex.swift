@@ -42,6 +42,9 @@ struct PackageIndex {
                 ?? candidates.first { ["all", "noarch", nil].contains(packages[$0].architecture) }
                 ?? (architecture == nil ? candidates.first : nil)
                 ?? providedBy[Self.key(dependent.type, name)]?.first
+        case .exact(let name, let version):
+            let candidates = byName[Self.key(dependent.type, name)] ?? []
+            return candidates.first { packages[$0].version == version } ?? candidates.first
         case .file(let path):
             let fileName = String(path.split(separator: "/").last ?? "")
             return sameType(byFileName[fileName] ?? [], as: dependent).first { $0.path == path }?.package

@@ -6,7 +6,7 @@ struct GoBinaryFixture {
     var isBigEndian = false
     var goVersion = "go1.22.1"
     var moduleText = "path\texample.com/app\nmod\texample.com/app\tv1.0.0\th1:abc=\n"
-    /// The blob's flags byte; bit 1 set is the inline (Go 1.18+) format.
+    /// The blob's flags byte; bit 1 set is the inline (Go 1.18+) format, clear the pointer (Go 1.13–1.17) format.
     var flags: UInt8 = 0x2
     var withSections = true
 
@@ -22,14 +22,32 @@ struct GoBinaryFixture {
     var segmentEntrySize: Int { is64Bit ? 0x38 : 0x20 }
     var programHeaderOffset: Int { is64Bit ? 64 : 52 }
 
-    /// The build information blob: header, then the two varint-prefixed strings.
+    /// The build information blob: header, then the two varint-prefixed strings; or, in the pointer format,
+    /// the header, the two string headers it points to, then the strings those point to.
     var blob: [UInt8] {
         var bytes: [UInt8] = [0xff] + Array(" Go buildinf:".utf8) + [UInt8(word), flags | (isBigEndian ? 1 : 0)]
         bytes += [UInt8](repeating: 0, count: 16)
         let module = moduleText.isEmpty ? [] : Self.sentinel + Array(moduleText.utf8) + Self.sentinel
-        for text in [Array(goVersion.utf8), module] { bytes += Self.varint(UInt64(text.count)) + text }
-        return bytes
+        guard flags & 0x2 == 0 else {
+            for text in [Array(goVersion.utf8), module] { bytes += Self.varint(UInt64(text.count)) + text }
+            return bytes
+        }
+        let headers = Self.pointerHeadersOffset
+        let strings = headers + 4 * word
+        bytes += [UInt8](repeating: 0, count: strings - bytes.count)
+        put(&bytes, Self.blobAddress + UInt64(headers), at: 16, width: word)
+        put(&bytes, Self.blobAddress + UInt64(headers + 2 * word), at: 16 + word, width: word)
+        put(&bytes, Self.blobAddress + UInt64(strings), at: headers, width: word)
+        put(&bytes, UInt64(goVersion.utf8.count), at: headers + word, width: word)
+        // An empty module string, as a binary built outside module mode has, points nowhere.
+        put(&bytes, module.isEmpty ? 0 : Self.blobAddress + UInt64(strings + goVersion.utf8.count),
+            at: headers + 2 * word, width: word)
+        put(&bytes, UInt64(module.count), at: headers + 3 * word, width: word)
+        return bytes + Array(goVersion.utf8) + module
     }
+
+    /// In the pointer format, where the two string headers start in the blob: right after its 32-byte header.
+    static let pointerHeadersOffset = 32
 
     static func varint(_ value: UInt64) -> [UInt8] {
         var value = value

@@ -68,8 +68,6 @@ import Testing
         ("varint overflowing 64 bits", blob(tail: [UInt8](repeating: 0xff, count: 9) + [0x7f]),
          "not a valid varint"),
         ("module length past EOF", blob(tail: [0x01, 0x67, 0xc0, 0x84, 0x3d]), "module information claims"),
-        // Before Go 1.18: pointers this reader does not follow, said so.
-        ("pointer format", GoBinaryFixture(flags: 0).bytes, "pre-1.18 pointer format"),
         // Module lines with the wrong number of columns, and a replacement of nothing.
         ("mod without version", GoBinaryFixture(moduleText: "mod\texample.com/app\n").bytes, "has 1 columns"),
         ("dep with extra columns", GoBinaryFixture(moduleText: "dep\ta\tv1\th1:\tx\n").bytes, "has 4 columns"),

@@ -60,6 +60,24 @@ import Testing
         #expect(DependencyGraph([i386, amd64, dependent, foreign]).dependencies == [[], [], [1], [0]])
     }
 
+    /// A Rust program often holds two major versions of one crate; each dependent gets the version it names.
+    @Test func resolvesACrateToTheVersionItsDependentNames() {
+        func crate(_ name: String, _ version: String, _ dependencies: [String] = []) -> Package {
+            Package(name: name, version: version, type: .cargo, purl: "pkg:cargo/\(name)@\(version)",
+                    dependencies: dependencies)
+        }
+        let packages = [
+            crate("syn", "1.0.109"), crate("syn", "2.0.48"),
+            crate("serde_derive", "1.0.197", ["syn 2.0.48"]), crate("old_macro", "0.1.0", ["syn 1.0.109"]),
+            // A version no package has, and a name alone: any version of the name.
+            crate("app", "0.1.0", ["serde_derive 9.9.9", "old_macro"]),
+        ]
+        #expect(DependencyGraph(packages).dependencies == [[], [], [1], [0], [2, 3]])
+        #expect(DependencyGraph.cargoRequirement("syn 2.0.48") == .exact("syn", version: "2.0.48"))
+        #expect(DependencyGraph.cargoRequirement("syn") == .name("syn", architecture: nil))
+        #expect(DependencyGraph.cargoRequirement(" ") == nil)
+    }
+
     @Test func neverMakesAPackageDependOnItself() {
         let package = SampleSBOM.deb("perl-base", "5.36", dependencies: ["perl-base | perlapi-5.36.0"])
         #expect(DependencyGraph([package]).dependencies == [[]])
