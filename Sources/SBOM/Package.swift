@@ -119,6 +119,11 @@ public struct CatalogWarning: Codable, Sendable, Hashable {
         self.message = message
         self.layer = layer
     }
+
+    /// One line for SBOM documents and logs: `dpkg: var/lib/dpkg/status (layer 2): what was wrong`.
+    public var summary: String {
+        "\(cataloger): \(path)" + (layer.map { " (layer \($0))" } ?? "") + ": " + message
+    }
 }
 
 /// What the catalogers found in one image: the report's `sbom` section, and the input to SBOM writers.

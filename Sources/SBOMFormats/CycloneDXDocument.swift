@@ -22,6 +22,7 @@ enum CycloneDX {
         var timestamp: String
         var tools: Tools
         var component: Component
+        var properties: [Property]?
     }
 
     /// The tools that made the BOM, as components (the 1.5+ form).

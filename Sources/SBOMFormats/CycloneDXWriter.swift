@@ -42,9 +42,17 @@ public enum CycloneDXWriter {
         let bom = CycloneDX.BOM(
             serialNumber: "urn:uuid:" + serialUUID(subject),
             metadata: CycloneDX.Metadata(timestamp: subject.createdText, tools: CycloneDX.Tools(components: [tool]),
-                                         component: image),
+                                         component: image, properties: warningProperties(sbom.warnings)),
             components: components, dependencies: dependencies)
         return try JSONOutput.encode(bom, format: "CycloneDX")
+    }
+
+    /// The property each catalog warning becomes: a file a cataloger could not read may hide packages, so the BOM
+    /// says so rather than claim to be complete.
+    static let warningProperty = "safeguard:catalog:warning"
+
+    static func warningProperties(_ warnings: [CatalogWarning]) -> [CycloneDX.Property]? {
+        warnings.isEmpty ? nil : warnings.map { CycloneDX.Property(name: warningProperty, value: $0.summary) }
     }
 
     /// The serial number is derived, not random: the same image (manifest digest, and the index it came from)

@@ -11,11 +11,20 @@ enum SPDX {
         var packages: [Package]
         var relationships: [Relationship]
         var hasExtractedLicensingInfos: [ExtractedLicense]?
+        var annotations: [Annotation]?
 
         enum CodingKeys: String, CodingKey {
             case spdxVersion, dataLicense, spdxID = "SPDXID", name, documentNamespace, creationInfo, packages,
-                 relationships, hasExtractedLicensingInfos
+                 relationships, hasExtractedLicensingInfos, annotations
         }
+    }
+
+    /// A remark about the document by the tool that wrote it: here, a file a cataloger could not read.
+    struct Annotation: Encodable {
+        var annotationDate: String
+        var annotationType = "OTHER"
+        var annotator: String
+        var comment: String
     }
 
     /// When and by what the document was made.

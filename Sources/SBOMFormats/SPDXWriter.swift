@@ -44,12 +44,17 @@ public enum SPDXWriter {
             }
         }
 
+        let tool = "Tool: \(subject.toolName)-\(subject.toolVersion)"
+        // A file a cataloger could not read may hide packages: the document says so, or it would claim too much.
+        let annotations = sbom.warnings.map { warning in
+            SPDX.Annotation(annotationDate: subject.createdText, annotator: tool, comment: warning.summary)
+        }
         let document = SPDX.Document(
             name: subject.reference, documentNamespace: documentNamespace(subject),
-            creationInfo: SPDX.CreationInfo(created: subject.createdText,
-                                            creators: ["Tool: \(subject.toolName)-\(subject.toolVersion)"]),
+            creationInfo: SPDX.CreationInfo(created: subject.createdText, creators: [tool]),
             packages: packages, relationships: relationships,
-            hasExtractedLicensingInfos: licenses.extracted.isEmpty ? nil : licenses.extracted)
+            hasExtractedLicensingInfos: licenses.extracted.isEmpty ? nil : licenses.extracted,
+            annotations: annotations.isEmpty ? nil : annotations)
         return try JSONOutput.encode(document, format: "SPDX")
     }
 
