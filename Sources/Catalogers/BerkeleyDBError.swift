@@ -5,6 +5,7 @@ enum BerkeleyDBError: Error, Equatable, CustomStringConvertible {
     case unsupportedVersion(UInt32)
     case badPageSize(Int)
     case encrypted
+    case checksummed
     case truncated(size: Int, pages: Int, pageSize: Int)
     case tooManyBuckets(Int, pages: Int)
     case pageOutOfRange(Int, pages: Int, referrer: String)
@@ -31,6 +32,7 @@ enum BerkeleyDBError: Error, Equatable, CustomStringConvertible {
         case .unsupportedVersion(let version): "hash version \(version) is not one of 8 to 10"
         case .badPageSize(let size): "the metadata's page size \(size) is not a power of two from 512 to 65536"
         case .encrypted: "the file is encrypted"
+        case .checksummed: "the file's pages carry checksums, a layout rpm does not write"
         case .truncated(let size, let pages, let pageSize):
             "the file is \(size) bytes but its metadata says \(pages) pages of \(pageSize) bytes"
         case .tooManyBuckets(let buckets, let pages): "the metadata says \(buckets) buckets in \(pages) pages"

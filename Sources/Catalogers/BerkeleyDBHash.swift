@@ -18,6 +18,8 @@ struct BerkeleyDBHash {
     /// The size of a page's header (`SIZEOF_PAGE`): LSN, page number, previous and next page, entry count, free
     /// offset, level, type. The array of item offsets follows it.
     static let pageHeaderSize = 26
+    /// `DBMETA_CHKSUM` in the metadata flags at byte 26: each page carries a checksum.
+    static let checksumFlag: UInt8 = 0x01
 
     /// Page types (`P_…` in `db_page.h`) the walk meets.
     enum PageType: UInt8 {
@@ -76,6 +78,9 @@ struct BerkeleyDBHash {
         self.pageSize = pageSize
         // Byte 24 names the encryption algorithm; an encrypted file's pages cannot be read without its key.
         guard bytes[24] == 0 else { throw .encrypted }
+        // With `DBMETA_CHKSUM` every page header grows by a checksum, moving the items; rpm never sets it, and its
+        // own `bdb_ro` reader refuses such files too.
+        guard bytes[26] & Self.checksumFlag == 0 else { throw .checksummed }
         guard bytes[25] == PageType.hashMetadata.rawValue else { throw .wrongPageType(page: 0, type: bytes[25]) }
 
         // The last page number is 32 bits; checking the pages fit the file before multiplying keeps the product

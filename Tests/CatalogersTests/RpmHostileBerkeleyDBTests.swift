@@ -165,14 +165,22 @@ import Testing
         #expect(throws: BerkeleyDBError.badPageSize(0)) { _ = try BerkeleyDBHash(bytes) }
     }
 
+    @Test func refusesPagesWithChecksumsAsRpmDoes() throws {
+        let output = Self.catalog(try Self.database([RpmHeaderBlob.package("bash").bytes], checksum: true))
+        #expect(output.packages.isEmpty)
+        #expect(output.warnings.map(\.message) == [
+            "not a readable Berkeley DB hash database: the file's pages carry checksums, a layout rpm does not write",
+        ])
+    }
+
     /// A `Packages` file holding `blobs` as headers 1, 2, …, written by `tools/rpm-bdb.py` with small pages.
-    static func database(_ blobs: [[UInt8]]) throws -> [UInt8] {
+    static func database(_ blobs: [[UInt8]], checksum: Bool = false) throws -> [UInt8] {
         let sqlite = try RpmRow.database(blobs.map { .blob($0) })
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(sqlite).write(to: URL(fileURLWithPath: directory + "/rpmdb.sqlite"))
         try Shell.run([TestPaths.packageRoot + "/tools/rpm-bdb.py", directory + "/rpmdb.sqlite", directory,
-                       "--pagesize", "512"])
+                       "--pagesize", "512"] + (checksum ? ["--checksum"] : []))
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory + "/Packages")))
     }
 
