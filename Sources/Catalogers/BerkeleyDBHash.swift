@@ -37,15 +37,18 @@ struct BerkeleyDBHash {
         case offPageDuplicate = 4
     }
 
-    /// One key and its value.
+    /// One key and its value, each whole, read from overflow pages where the file put it there.
     struct Record {
+        /// The key's bytes; rpm's are header numbers, 4 bytes in the file's byte order.
         var key: [UInt8]
+        /// The value's bytes; rpm's are header blobs.
         var value: [UInt8]
     }
 
     private let bytes: [UInt8]
     /// Whether the file's numbers are big-endian; the writer's byte order, found from which way the magic reads.
     let isBigEndian: Bool
+    /// The size of every page, from the metadata; checked to be one Berkeley DB allows.
     let pageSize: Int
     /// Pages 0 through the metadata's last page number, all of which lie in the file.
     let pageCount: Int
@@ -236,7 +239,7 @@ struct BerkeleyDBHash {
         return value
     }
 
-    /// The 4-byte number `bytes` holds in the file's byte order, as rpm writes header numbers as keys; nil when
+    /// The 4-byte number `key` holds in the file's byte order, as rpm writes header numbers as keys; nil when
     /// the key is not 4 bytes.
     func number(_ key: [UInt8]) -> UInt32? {
         key.count == 4 ? Self.uint32(key, at: 0, bigEndian: isBigEndian) : nil

@@ -37,7 +37,8 @@ public struct RpmCataloger: Cataloger {
         var output = CatalogOutput()
         for path in Self.databasePaths {
             guard let bytes = files.contents(of: path) else { continue }
-            if path.hasSuffix("/Packages"), files.contents(of: Self.sqlitePath(besides: path)) != nil { continue }
+            // What an upgrade to SQLite left behind; reading it too would list every package twice.
+            if Self.isBerkeleyDB(path), files.contents(of: Self.sqlitePath(besides: path)) != nil { continue }
             var skipped: [String] = []
             let readHeader = { (row: Int64, blob: [UInt8]?) in
                 do {
@@ -50,7 +51,7 @@ public struct RpmCataloger: Cataloger {
                 }
             }
             do {
-                if path.hasSuffix("/Packages") {
+                if Self.isBerkeleyDB(path) {
                     try Self.forEachBerkeleyDBHeader(in: bytes, readHeader)
                 } else {
                     try RpmDatabase.forEachHeader(in: bytes, temporaryDirectory: temporaryDirectory, readHeader)
@@ -68,25 +69,6 @@ public struct RpmCataloger: Cataloger {
             }
         }
         return output
-    }
-
-    /// Calls `body` with each header blob of a Berkeley DB `Packages` file and its header number.
-    ///
-    /// Key 0 is not a header: rpm keeps the largest header number there, and its own iterator skips it. A key that
-    /// is not 4 bytes names no header either; rpm reads it as number 0 and skips it too.
-    static func forEachBerkeleyDBHeader(in bytes: [UInt8], _ body: (_ row: Int64, _ blob: [UInt8]?) -> Void)
-        throws(BerkeleyDBError)
-    {
-        let database = try BerkeleyDBHash(bytes)
-        try database.forEachRecord { record in
-            guard let number = database.number(record.key), number != 0 else { return }
-            body(Int64(number), record.value)
-        }
-    }
-
-    /// The `rpmdb.sqlite` in the directory of a `Packages` file.
-    static func sqlitePath(besides packages: String) -> String {
-        String(packages.dropLast("Packages".count)) + "rpmdb.sqlite"
     }
 
     /// The package a header describes, or nil for the `gpg-pubkey` entries rpm keeps for imported signing keys.
