@@ -156,6 +156,23 @@ import Testing
         #expect(output.packages.count < RpmBerkeleyDBTests.specs.count)
     }
 
+    @Test func keepsThePackagesReadBeforeTheFault() throws {
+        var bytes = try #require(try RpmBerkeleyDBTests.fixture.get().packages[.smallPages])
+        // The last bucket's page (`BS_TO_PAGE`: its number plus the spares entry of its bit count) is read last; a
+        // next page past the file's end there is found only after every record has been read.
+        let maxBucket = Int(Corruption.uint32(bytes, 72))
+        let bits = Int.bitWidth - maxBucket.leadingZeroBitCount
+        let lastPage = maxBucket + Int(Corruption.uint32(bytes, 96 + 4 * bits))
+        #expect(Corruption.uint32(bytes, lastPage * Self.pageSize + 16) == 0)
+        Corruption.put(0x7fff_ffff, at: lastPage * Self.pageSize + 16, in: &bytes)
+        let output = Self.catalog(bytes)
+        #expect(output.packages.count == RpmBerkeleyDBTests.specs.count)
+        #expect(output.warnings.map(\.message) == [
+            "not a readable Berkeley DB hash database: page 2147483647, named by bucket \(maxBucket), is not one of "
+                + "the file's pages 1 to \(bytes.count / Self.pageSize - 1)",
+        ])
+    }
+
     @Test func readsBothByteOrdersOfTheMagic() throws {
         var bytes = [UInt8](repeating: 0, count: 512)
         Corruption.put(0x0006_1561, at: 12, in: &bytes)
