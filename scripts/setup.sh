@@ -14,6 +14,8 @@ packages=(
     isal zstd bzip2 openssl python3-venv ca-certificates
     # Real rpm databases for the rpm cataloger's tests: rpmbuild and rpm --initdb write SQLite rpmdbs.
     rpm
+    # Berkeley DB's db_load, to write the hash `Packages` file of older rpm for the rpm cataloger's tests.
+    db5.3-util
     # A jar Maven built, with its pom.properties, for the Java archive cataloger's tests.
     libcommons-lang3-java
     # A real Rust program for the cargo-auditable cataloger's tests: rustc builds it, objcopy adds the .dep-v0

@@ -2,17 +2,20 @@ import Foundation
 import LayerPass
 import SBOM
 
-/// rpm packages from the SQLite rpm database of Fedora and the RHEL 9 family: `var/lib/rpm/rpmdb.sqlite`, or
-/// `usr/lib/sysimage/rpm/rpmdb.sqlite` where rpm's database moved (Fedora 36 on).
+/// rpm packages from the SQLite rpm database of Fedora and the RHEL 9 family (`rpmdb.sqlite`), or from the Berkeley
+/// DB hash `Packages` file of RHEL and CentOS 7 and 8, Amazon Linux 2 and Fedora before 33; each in `var/lib/rpm/`,
+/// or in `usr/lib/sysimage/rpm/` where rpm's database moved (Fedora 36 on). A `Packages` file beside an
+/// `rpmdb.sqlite` is left out: it is what an upgrade left behind, and reading both would list every package twice.
 ///
-/// Shortcomings: the Berkeley DB `Packages` file of older RHEL and CentOS (7, 8) and the NDB `Packages.db` of SUSE
-/// are not read, so those images list no rpm packages. A `rpmdb.sqlite-wal` beside the database is not read
-/// either: rpm checkpoints it when it closes, but an image built while rpm was killed would miss the transactions
-/// still in the WAL.
+/// Shortcomings: the NDB `Packages.db` of SUSE is not read, so SUSE images list no rpm packages. A
+/// `rpmdb.sqlite-wal` beside the database is not read either: rpm checkpoints it when it closes, but an image built
+/// while rpm was killed would miss the transactions still in the WAL. Likewise a Berkeley DB `Packages` is read
+/// without its environment's log (`__db.*`, `log.*`), which images do not normally keep.
 public struct RpmCataloger: Cataloger {
     public let name = "rpm"
 
-    static let databasePaths = ["var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite"]
+    static let databasePaths = ["var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite",
+                                "var/lib/rpm/Packages", "usr/lib/sysimage/rpm/Packages"]
     /// A hostile database with thousands of broken rows would bury the report; past this many, one summary stands in.
     static let maxWarningsPerDatabase = 20
 
@@ -34,19 +37,27 @@ public struct RpmCataloger: Cataloger {
         var output = CatalogOutput()
         for path in Self.databasePaths {
             guard let bytes = files.contents(of: path) else { continue }
+            // What an upgrade to SQLite left behind; reading it too would list every package twice.
+            if Self.isBerkeleyDB(path), files.contents(of: Self.sqlitePath(besides: path)) != nil { continue }
             var skipped: [String] = []
-            do {
-                try RpmDatabase.forEachHeader(in: bytes, temporaryDirectory: temporaryDirectory) { row, blob in
-                    do {
-                        guard let blob else { throw RpmHeaderError.notABlob }
-                        if let package = try package(from: RpmHeader(parsing: blob), database: path, system: system) {
-                            output.packages.append(package)
-                        }
-                    } catch {
-                        skipped.append("package row \(row): \(error)")
+            let readHeader = { (row: Int64, blob: [UInt8]?) in
+                do {
+                    guard let blob else { throw RpmHeaderError.notABlob }
+                    if let package = try package(from: RpmHeader(parsing: blob), database: path, system: system) {
+                        output.packages.append(package)
                     }
+                } catch {
+                    skipped.append("package row \(row): \(error)")
+                }
+            }
+            do {
+                if Self.isBerkeleyDB(path) {
+                    try Self.forEachBerkeleyDBHeader(in: bytes, readHeader)
+                } else {
+                    try RpmDatabase.forEachHeader(in: bytes, temporaryDirectory: temporaryDirectory, readHeader)
                 }
             } catch {
+                // The packages read before the fault are kept: each was a whole header that parsed.
                 output.warnings.append(files.warning(name, path, "\(error)"))
             }
             for message in skipped.prefix(Self.maxWarningsPerDatabase) {
