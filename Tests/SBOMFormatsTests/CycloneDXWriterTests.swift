@@ -73,6 +73,15 @@ import Testing
         #expect(tools.first?["name"] as? String == "safeguard" && tools.first?["version"] as? String == "0.4.0")
     }
 
+    @Test func carriesEachCatalogWarningAsAMetadataProperty() throws {
+        let metadata = try #require(document["metadata"] as? [String: Any])
+        let properties = JSONDocument.objects(metadata, "properties")
+        #expect(properties.count == 1)
+        #expect(properties.first?["name"] as? String == "safeguard:catalog:warning")
+        #expect(properties.first?["value"] as? String
+            == "python: usr/lib/python3/dist-packages/x-1.dist-info/METADATA (layer 2): not UTF-8 at byte 12")
+    }
+
     @Test func listsTheDistributionAndEveryPackage() throws {
         #expect(components.count == SampleSBOM.sbom.packages.count + 1)
         let system = try component("debian")

@@ -62,6 +62,15 @@ import Testing
         #expect(contained.contains(try identifier("debian")))
     }
 
+    @Test func carriesEachCatalogWarningAsADocumentAnnotation() throws {
+        let annotations = JSONDocument.objects(document, "annotations")
+        #expect(annotations.count == 1)
+        #expect(annotations.first?["annotationType"] as? String == "OTHER")
+        #expect(annotations.first?["annotator"] as? String == "Tool: safeguard-0.4.0")
+        #expect(annotations.first?["comment"] as? String
+            == "python: usr/lib/python3/dist-packages/x-1.dist-info/METADATA (layer 2): not UTF-8 at byte 12")
+    }
+
     @Test func describesEachPackageWithItsPurlAndLayer() throws {
         let login = try package("login")
         #expect(login["versionInfo"] as? String == "1:4.13+dfsg1-1+b1")

@@ -5,7 +5,7 @@ import SBOMFormats
 
 /// A hand-built SBOM shaped like a Debian image with extra layers: dpkg packages with dependencies (a cycle,
 /// alternatives, `:any`), epochs and `+`/`~` in versions, an apk pair linked by `so:`, PyPI packages with licence
-/// expressions, names and licences that no SPDX identifier can hold as written.
+/// expressions, names and licences that no SPDX identifier can hold as written, and one catalog warning.
 enum SampleSBOM {
     static let manifestDigest = "sha256:" + String(repeating: "3a7f", count: 16)
     static let indexDigest = "sha256:" + String(repeating: "b0c1", count: 16)
@@ -20,7 +20,12 @@ enum SampleSBOM {
     static let sbom = SoftwareBillOfMaterials(
         operatingSystem: OperatingSystem(id: "debian", versionID: "12", prettyName: "Debian GNU/Linux 12 (bookworm)",
                                          codename: "bookworm", like: []),
-        packages: debianPackages + alpinePackages + pythonPackages, warnings: [])
+        packages: debianPackages + alpinePackages + pythonPackages, warnings: [warning])
+
+    /// A file a cataloger could not read: both formats must say so.
+    static let warning = CatalogWarning(cataloger: "python",
+                                        path: "usr/lib/python3/dist-packages/x-1.dist-info/METADATA",
+                                        message: "not UTF-8 at byte 12", layer: 2)
 
     static func deb(_ name: String, _ version: String, layer: Int = 0, changed: Int? = nil, source: String? = nil,
                     licenses: [String] = [], dependencies: [String] = [], architecture: String = "amd64") -> Package {
