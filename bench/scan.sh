@@ -144,3 +144,14 @@ if [ -z "${SKIP_SYFT:-}" ]; then
     compare "syft (languages)" "safeguard sbom (languages)" "syft / safeguard sbom (languages)"
     same_packages "$lang_layout:bench"
 fi
+
+# Python packages that pip installed, upgraded and removed in later layers (scripts/pip-image.sh): the same set?
+if [ -z "${SKIP_SYFT:-}" ]; then
+    echo
+    echo "pip image (three layers, pip in the upper two):"
+    pip_rootfs=$(scripts/debian-rootfs.sh bench-pip --include=python3-pip,python3-requests,python3-yaml)
+    # syft reads a layout holding one image only: copy the final one out.
+    rm -rf "$out/pip-upgraded"
+    skopeo copy --quiet "oci:$(scripts/pip-image.sh bench-pip "$pip_rootfs"):upgraded" "oci:$out/pip-upgraded:upgraded"
+    same_packages "$out/pip-upgraded:upgraded"
+fi

@@ -11,7 +11,7 @@ import sys
 
 # syft's artifact types for the ecosystems safeguard names by purl type.
 SYFT_TYPES = {"deb": "deb", "apk": "apk", "rpm": "rpm", "pypi": "python", "npm": "npm", "gem": "gem",
-              "golang": "go-module", "maven": "java-archive", "composer": "php-composer"}
+              "golang": "go-module", "maven": "java-archive", "composer": "php-composer", "cargo": "rust-crate"}
 
 
 def main():

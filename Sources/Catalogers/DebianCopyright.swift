@@ -58,9 +58,10 @@ enum DebianCopyright {
         guard line.lowercased().hasPrefix(licenseField) else { return [] }
         var names: [String] = []
         var rest = Substring(line.dropFirst(licenseField.count))
-        // `or`, `and` and commas join names; `with … exception` stays part of the name it qualifies.
+        // `or`, `and`, `and/or` and commas join names; `with … exception` stays part of the name it qualifies.
+        // `and/or` comes first: at the same position as `and`, the first of the list wins.
         while !rest.isEmpty {
-            let separator = [" or ", " and ", ","].compactMap { rest.range(of: $0, options: .caseInsensitive) }
+            let separator = [" and/or ", " or ", " and ", ","].compactMap { rest.range(of: $0, options: .caseInsensitive) }
                 .min { $0.lowerBound < $1.lowerBound }
             let word = separator.map { rest[..<$0.lowerBound] } ?? rest
             names += cleaned(word).map { [$0] } ?? []

@@ -23,6 +23,9 @@ import Testing
             Files: regex/*
             License: REGCOMP, and GPL-1+.
 
+            Files: find/*
+            License: BSD-3-clause and/or GPL-3+
+
             Files: empty/*
             License:
 
@@ -30,7 +33,8 @@ import Testing
              The "Artistic License"; see /usr/share/common-licenses/Artistic.
             """
         #expect(DebianCopyright.licenses(in: Array(text.utf8))
-            == ["GPL-2+", "Artistic", "LGPL-3+", "GPL-3+ with Bison exception", "REGCOMP", "GPL-1+"])
+            == ["GPL-2+", "Artistic", "LGPL-3+", "GPL-3+ with Bison exception", "REGCOMP", "GPL-1+",
+                "BSD-3-clause", "GPL-3+"])
     }
 
     @Test func freeFormFileGivesTheCommonLicensesItPointsAt() {
