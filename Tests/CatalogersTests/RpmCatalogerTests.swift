@@ -61,16 +61,7 @@ import Testing
 
     static let fixture: Result<Fixture, any Error> = Result {
         let work = try TestPaths.temporaryDirectory()
-        let database = work + "/db"
-        try Shell.run(["rpm", "--dbpath", database, "--initdb"])
-        for (number, spec) in specs.enumerated() {
-            let specPath = work + "/\(number).spec"
-            try Data(spec.utf8).write(to: URL(fileURLWithPath: specPath))
-            try Shell.run(["rpmbuild", "--define", "_topdir " + work + "/top", "-bb", specPath])
-        }
-        let rpms = try FileManager.default.subpathsOfDirectory(atPath: work + "/top/RPMS")
-            .filter { $0.hasSuffix(".rpm") }.map { work + "/top/RPMS/" + $0 }
-        try Shell.run(["rpm", "--dbpath", database, "-i", "--nodeps", "--justdb"] + rpms)
+        let database = try RpmDatabaseFixture.build(specs, in: work)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: database + "/rpmdb.sqlite"))
         return Fixture(database: [UInt8](bytes), directory: database)
     }
