@@ -42,6 +42,12 @@ let package = Package(
         .target(name: "SBOMFormats", dependencies: ["SBOM", "ImageModel"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
         .target(name: "Catalogers", dependencies: ["ImageModel", "LayerPass", "SBOM", "CSQLite"]),
+        // Version strings ordered by each ecosystem's rules: dpkg, rpm, apk, PEP 440, SemVer, Maven, RubyGems.
+        .target(name: "Versions"),
+        // Advisories in the OSV format: the model, strict parsing, range evaluation, CVSS scores.
+        .target(name: "Advisories", dependencies: ["Versions"]),
+        // OpenVEX documents: statements that a vulnerability does or does not affect a product.
+        .target(name: "VEX"),
         // The report document and renderers.
         .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
@@ -66,6 +72,9 @@ let package = Package(
                     dependencies: ["Catalogers", "SBOM", "LayerPass", "ImageModel", "ImageSources", "TestSupport"]),
         .testTarget(name: "ForensicsTests",
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),
+        .testTarget(name: "VersionsTests", dependencies: ["Versions", "TestSupport"]),
+        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Versions", "TestSupport"]),
+        .testTarget(name: "VEXTests", dependencies: ["VEX", "TestSupport"]),
         .testTarget(name: "SafeguardCLITests",
                     dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Findings", "Report", "ImageModel",
                                    "TestSupport"]),
