@@ -40,8 +40,10 @@ let package = Package(
                 dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings", "SBOM", "COpenSSL"]),
         // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
         .target(name: "SBOMFormats", dependencies: ["SBOM", "ImageModel"]),
+        // Zip archives held in memory: jars and advisory exports, every offset checked, members inflated on request.
+        .target(name: "Zip", dependencies: ["CISAL"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
-        .target(name: "Catalogers", dependencies: ["ImageModel", "LayerPass", "SBOM", "CSQLite"]),
+        .target(name: "Catalogers", dependencies: ["ImageModel", "LayerPass", "SBOM", "CSQLite", "Zip"]),
         // Version strings ordered by each ecosystem's rules: dpkg, rpm, apk, PEP 440, SemVer, Maven, RubyGems.
         .target(name: "Versions"),
         // Advisories in the OSV format: the model, strict parsing, range evaluation, CVSS scores.
@@ -69,7 +71,7 @@ let package = Package(
         .testTarget(name: "SBOMTests", dependencies: ["SBOM", "TestSupport"]),
         .testTarget(name: "SBOMFormatsTests", dependencies: ["SBOMFormats", "SBOM", "TestSupport"]),
         .testTarget(name: "CatalogersTests",
-                    dependencies: ["Catalogers", "SBOM", "LayerPass", "ImageModel", "ImageSources", "TestSupport"]),
+                    dependencies: ["Catalogers", "SBOM", "LayerPass", "ImageModel", "ImageSources", "Zip", "TestSupport"]),
         .testTarget(name: "ForensicsTests",
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "TestSupport"]),

@@ -1,5 +1,6 @@
 import LayerPass
 import SBOM
+import Zip
 
 /// Maven packages in Java archives (`.jar`, `.war`, `.ear`, and Jenkins plugins `.jpi`, `.hpi`): one per
 /// `META-INF/maven/…/pom.properties`, or one from `META-INF/MANIFEST.MF` and the file name when there is none,

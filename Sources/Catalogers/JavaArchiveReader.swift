@@ -1,4 +1,5 @@
 import SBOM
+import Zip
 
 /// Reads the Maven packages in one Java archive from the image and in the archives nested inside it, keeping
 /// the warnings and the bytes inflated so far across the whole tree.

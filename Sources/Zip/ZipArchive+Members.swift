@@ -13,7 +13,7 @@ extension ZipArchive {
     /// a few kilobytes can claim, or quietly inflate to, gigabytes. The output buffer is sized from the declared
     /// size only after it has been checked against `limit`, and inflation stops one byte past the declared size.
     /// - Throws: `ZipArchiveError` naming the member.
-    func contents(of entry: Entry, limit: Int) throws(ZipArchiveError) -> [UInt8] {
+    public func contents(of entry: Entry, limit: Int) throws(ZipArchiveError) -> [UInt8] {
         let start = try dataOffset(of: entry)
         guard entry.uncompressedSize <= limit else {
             throw .memberTooLarge(member: entry.name, declared: entry.uncompressedSize, limit: limit)

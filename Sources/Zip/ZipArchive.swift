@@ -1,25 +1,25 @@
-/// A zip archive (jar, war, ear) held in memory, read-only: its central directory, and members on request.
+/// A zip archive (jar, war, ear, an advisory export) held in memory, read-only: its central directory, and members on request.
 ///
 /// Every offset and length comes from the file, so every one is checked against the bytes before it is used; a
 /// member's data is only read (and inflated) when asked for, up to a limit the caller names.
-struct ZipArchive {
+public struct ZipArchive: Sendable {
     /// One central directory entry.
-    struct Entry: Equatable {
+    public struct Entry: Sendable, Equatable {
         /// The member's path inside the archive, e.g. `META-INF/MANIFEST.MF`.
-        var name: String
+        public var name: String
         /// 0 stored, 8 deflate; anything else is not read.
-        var method: UInt16
+        public var method: UInt16
         /// The CRC-32 of the uncompressed bytes.
-        var crc32: UInt32
+        public var crc32: UInt32
         /// Bytes of member data in the archive.
-        var compressedSize: Int
+        public var compressedSize: Int
         /// Bytes once inflated, as declared.
-        var uncompressedSize: Int
+        public var uncompressedSize: Int
         /// Where the member's local header starts, from the start of the archive.
-        var localHeaderOffset: Int
+        public var localHeaderOffset: Int
 
         /// Whether the entry is a directory rather than a file.
-        var isDirectory: Bool { name.hasSuffix("/") }
+        public var isDirectory: Bool { name.hasSuffix("/") }
     }
 
     /// The end of central directory record: 22 bytes, then a comment of up to 65,535.
@@ -34,16 +34,16 @@ struct ZipArchive {
     static let centralEntrySignature: UInt32 = 0x0201_4b50
 
     /// The archive's bytes.
-    let bytes: [UInt8]
+    public let bytes: [UInt8]
     /// Where the archive starts in `bytes`: non-zero when something was prepended, as Spring Boot's "fully
     /// executable" jars prepend a launch script.
-    let base: Int
+    public let base: Int
     /// The central directory, in the order the archive lists it.
-    let entries: [Entry]
+    public let entries: [Entry]
 
     /// Reads the central directory of the zip archive in `bytes`.
     /// - Throws: `ZipArchiveError` saying which record was missing or out of bounds.
-    init(bytes: [UInt8]) throws(ZipArchiveError) {
+    public init(bytes: [UInt8]) throws(ZipArchiveError) {
         self.bytes = bytes
         let end = try Self.endRecordOffset(in: bytes)
         // Why: a ZIP64 locator sits just before the end record; its 64-bit fields would override the 32-bit ones

@@ -1,7 +1,7 @@
 /// Why a zip archive (a jar, war or ear) or one of its members could not be read.
 ///
 /// Messages name the member where there is one; the cataloger's warning names the file.
-enum ZipArchiveError: Error, Equatable, CustomStringConvertible {
+public enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No end of central directory record in the last 65,557 bytes: not a zip archive, or cut off.
     case notAZipArchive(size: Int)
     /// The archive uses ZIP64 records, which this reader does not follow.
@@ -27,7 +27,7 @@ enum ZipArchiveError: Error, Equatable, CustomStringConvertible {
     /// A member's CRC-32 is not the one the central directory records.
     case checksumMismatch(member: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .notAZipArchive(let size):
             "not a zip archive: no end of central directory record in its \(size) bytes"
