@@ -50,6 +50,10 @@ let package = Package(
         .target(name: "Advisories", dependencies: ["Versions"]),
         // OpenVEX documents: statements that a vulnerability does or does not affect a product.
         .target(name: "VEX"),
+        // A thin Swift layer over SQLite: connections, statements, the defences for files others wrote.
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // The advisory database: OSV advisories in one SQLite file, indexed by package, replaced atomically.
+        .target(name: "AdvisoryDatabase", dependencies: ["Advisories", "SQLite", "CZstd"]),
         // The report document and renderers.
         .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
@@ -76,6 +80,7 @@ let package = Package(
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "TestSupport"]),
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Versions", "TestSupport"]),
+        .testTarget(name: "AdvisoryDatabaseTests", dependencies: ["AdvisoryDatabase", "Advisories", "TestSupport"]),
         .testTarget(name: "VEXTests", dependencies: ["VEX", "TestSupport"]),
         .testTarget(name: "SafeguardCLITests",
                     dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Findings", "Report", "ImageModel",

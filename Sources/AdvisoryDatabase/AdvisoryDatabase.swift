@@ -1,0 +1,149 @@
+import Advisories
+import Foundation
+import SQLite
+
+/// The advisory database: one SQLite file of OSV advisories, indexed by package name.
+///
+/// Scans open it read-only, so many can share it; `AdvisoryWriter` never changes the file in place but writes a
+/// new one beside it and renames it over, so a scan keeps reading the file it opened and an interrupted update
+/// leaves the previous database as it was.
+public final class AdvisoryDatabase {
+    /// One affected package of a stored advisory: what matching tests a version against.
+    public struct Candidate: Sendable {
+        /// The stored advisory's row, for `advisory(row:)`.
+        public var row: Int64
+        /// Which entry of the advisory's `affected` list this is.
+        public var entry: Int
+        /// The entry's package, ranges and versions (its severity is in the advisory).
+        public var affected: Affected
+    }
+
+    /// What `safeguard db status` shows of one ecosystem.
+    public struct EcosystemStatus: Sendable, Equatable {
+        /// The ecosystem name without release, e.g. `Debian`.
+        public var ecosystem: String
+        /// Advisories with at least one affected package in it.
+        public var advisories: Int
+        /// When it was last imported or updated, RFC 3339; nil for ecosystems that only came along in records.
+        public var updated: String?
+        /// Where it came from: a mirror URL, or `import`.
+        public var origin: String?
+    }
+
+    let connection: SQLiteConnection
+    /// The file.
+    public let path: String
+    private lazy var byName = try? connection.prepare(
+        "SELECT advisory, entry, ecosystem, ranges FROM affected WHERE name = ?")
+    private lazy var byRow = try? connection.prepare("SELECT id, record FROM advisories WHERE rowid = ?")
+
+    /// Opens the database at `path` read-only.
+    /// - Throws: `.missing` when there is no file, `.corrupt` when it is not ours or damaged, `.newerSchema` when a
+    ///   newer Safeguard wrote it.
+    public init(readingAt path: String) throws(AdvisoryDatabaseError) {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        do {
+            connection = try SQLiteConnection(path: path, mode: .readOnly)
+            try connection.harden()
+            connection.limitLength(RecordCodec.maxRecordSize)
+        } catch {
+            throw .wrapping(error)
+        }
+        self.path = path
+        let version = try Self.storedSchemaVersion(connection)
+        guard version <= Self.schemaVersion else {
+            throw .newerSchema(path: path, found: version, supported: Self.schemaVersion)
+        }
+        guard version == Self.schemaVersion else {
+            throw .corrupt(path: path, reason: "schema version \(version) is not one this safeguard reads")
+        }
+    }
+
+    /// Every affected entry that names `name` (compared as `PackageNames.key` does) in an ecosystem for which
+    /// `ecosystem` holds. Entries whose stored ranges cannot be read are returned in `unreadable`.
+    public func candidates(named name: String, baseEcosystem: String, where ecosystem: (String) -> Bool)
+        throws(AdvisoryDatabaseError) -> [Candidate]
+    {
+        guard let statement = byName else { throw .corrupt(path: path, reason: "the affected table is unreadable") }
+        defer { statement.reset() }
+        var found: [Candidate] = []
+        do {
+            try statement.bind(1, PackageNames.key(name, ecosystem: baseEcosystem))
+            while try statement.step() {
+                guard let stored = statement.text(2), ecosystem(stored), let ranges = statement.text(3) else {
+                    continue
+                }
+                let package = AffectedPackage(ecosystem: stored, name: name)
+                guard let affected = AffectedRanges.decode(ranges, package: package) else {
+                    throw AdvisoryDatabaseError.corrupt(path: path, reason: "stored ranges of \(name) are damaged")
+                }
+                found.append(Candidate(row: statement.int64(0), entry: Int(statement.int64(1)), affected: affected))
+            }
+        } catch let error as AdvisoryDatabaseError {
+            throw error
+        } catch let error as SQLiteError {
+            throw .wrapping(error)
+        } catch {
+            throw .corrupt(path: path, reason: "\(error)")
+        }
+        return found
+    }
+
+    /// The whole advisory stored at `row`.
+    public func advisory(row: Int64) throws(AdvisoryDatabaseError) -> Advisory {
+        guard let statement = byRow else { throw .corrupt(path: path, reason: "the advisories table is unreadable") }
+        defer { statement.reset() }
+        let id: String
+        let bytes: [UInt8]
+        do {
+            try statement.bind(1, row)
+            guard try statement.step() else { throw AdvisoryDatabaseError.corrupt(path: path, reason: "row \(row)") }
+            id = statement.text(0) ?? "row \(row)"
+            bytes = statement.blob(1)
+        } catch let error as AdvisoryDatabaseError {
+            throw error
+        } catch let error as SQLiteError {
+            throw .wrapping(error)
+        } catch {
+            throw .corrupt(path: path, reason: "\(error)")
+        }
+        do { return try RecordCodec.decode(bytes) } catch { throw .record(path: path, id: id, reason: "\(error)") }
+    }
+
+    /// The ecosystems the database holds, with their advisory counts and where and when they came from.
+    public func status() throws(AdvisoryDatabaseError) -> [EcosystemStatus] {
+        do {
+            var counts: [String: Set<Int64>] = [:]
+            let affected = try connection.prepare("SELECT DISTINCT ecosystem, advisory FROM affected")
+            while try affected.step() {
+                counts[PackageNames.baseEcosystem(affected.text(0) ?? ""), default: []].insert(affected.int64(1))
+            }
+            var sources: [String: (updated: String, origin: String)] = [:]
+            let rows = try connection.prepare("SELECT ecosystem, updated, origin FROM sources")
+            while try rows.step() {
+                sources[rows.text(0) ?? ""] = (rows.text(1) ?? "", rows.text(2) ?? "")
+            }
+            return Set(counts.keys).union(sources.keys).sorted().map { ecosystem in
+                EcosystemStatus(ecosystem: ecosystem, advisories: counts[ecosystem]?.count ?? 0,
+                                updated: sources[ecosystem]?.updated, origin: sources[ecosystem]?.origin)
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    /// Whether the database holds advisories for the ecosystem `base` (e.g. `Debian`): when it does not, a
+    /// package of that ecosystem is "not checked", never "not vulnerable".
+    public func covers(_ base: String) throws(AdvisoryDatabaseError) -> Bool {
+        try coveredEcosystems().contains(base)
+    }
+
+    private var coveredCache: Set<String>?
+
+    private func coveredEcosystems() throws(AdvisoryDatabaseError) -> Set<String> {
+        if let coveredCache { return coveredCache }
+        let covered = Set(try status().filter { $0.advisories > 0 || $0.updated != nil }.map(\.ecosystem))
+        coveredCache = covered
+        return covered
+    }
+}
