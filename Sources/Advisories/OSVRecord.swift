@@ -32,9 +32,9 @@ public enum OSVRecord {
         let record = try OSVObject(root, source: source, path: [])
 
         let id = try record.requiredToken("id")
-        let modified = try timestamp(record, "modified", required: true)!
-        let published = try timestamp(record, "published", required: false)
-        let withdrawn = try timestamp(record, "withdrawn", required: false)
+        guard let modified = try timestamp(record, "modified") else { throw record.error("modified", "missing") }
+        let published = try timestamp(record, "published")
+        let withdrawn = try timestamp(record, "withdrawn")
         _ = try record.string("schema_version")
 
         let aliases = try record.strings("aliases", limit: OSVLimits.maxListEntries, nullable: true)
@@ -56,11 +56,9 @@ public enum OSVRecord {
                         affected: affected, references: references)
     }
 
-    private static func timestamp(_ object: OSVObject, _ key: String, required: Bool) throws(OSVError) -> String? {
-        guard let text = try object.string(key) else {
-            if required { throw object.error(key, "missing") }
-            return nil
-        }
+    /// A date-time member, checked against RFC 3339; nil when absent.
+    private static func timestamp(_ object: OSVObject, _ key: String) throws(OSVError) -> String? {
+        guard let text = try object.string(key) else { return nil }
         guard OSVTimestamp.isValid(text) else {
             throw object.error(key, "\(String(text.prefix(64)).debugDescription) is not an RFC 3339 date-time")
         }

@@ -65,6 +65,11 @@ struct OSVCorpusTests {
         #expect(go.affected.first?.fixedVersions == ["1.3.2"])
     }
 
+    @Test func keepsTheWithdrawnTime() throws {
+        let advisory = try Self.parse("osv-schema/tools/ghsa/testdata/withdrawn.osv.json")
+        #expect(advisory.withdrawn == "2018-10-11T17:29:49Z")
+    }
+
     /// CVE-2018-5407's seventh entry has GIT ranges and no package: valid, but nothing a scanner can match.
     @Test func leavesOutEntriesWithoutAPackage() throws {
         let advisory = try Self.parse("osv-schema/tools/osv-linter/testdata/CVE-2018-5407.json")

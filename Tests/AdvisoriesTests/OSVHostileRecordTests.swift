@@ -16,7 +16,8 @@ import Testing
 
     /// 100,000 empty entries are 300 KB of JSON: small enough to download, too many to match against.
     @Test func refusesTooManyAffectedEntries() throws {
-        let text = Self.header + #", "affected": ["# + Array(repeating: "{}", count: 100_000).joined(separator: ",") + "]}"
+        let entries = Array(repeating: "{}", count: 100_000).joined(separator: ",")
+        let text = Self.header + #", "affected": ["# + entries + "]}"
         let start = ContinuousClock.now
         let error = try #require(throws: OSVError.self) { try Self.parse(text) }
         #expect(error.field == "affected")

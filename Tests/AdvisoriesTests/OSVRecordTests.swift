@@ -53,6 +53,27 @@ import Testing
         #expect(advisory.severity.first?.type == "CVSS_V9")
     }
 
+    /// RFC 3339 date-times the schema's `format: date-time` admits, beyond the `Z` form databases write.
+    @Test(arguments: ["2024-01-02T03:04:05Z", "2024-01-02t03:04:05z", "2024-01-02T03:04:05.123456789Z",
+                      "2024-01-02T03:04:05+05:30", "2024-01-02T03:04:05-00:00", "2024-02-29T00:00:00Z",
+                      "2016-12-31T23:59:60Z", "2000-02-29T12:00:00Z"])
+    func acceptsRFC3339DateTimes(_ modified: String) throws {
+        let advisory = try Self.parse(Array(#"{"id": "A-1", "modified": "\#(modified)"}"#.utf8))
+        #expect(advisory.modified == modified)
+    }
+
+    @Test(arguments: ["2024-01-02", "2024-01-02 03:04:05Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z",
+                      "2024-01-02T24:00:00Z", "2024-01-02T03:60:00Z", "2024-01-02T03:04:61Z", "2024-00-02T03:04:05Z",
+                      "2024-01-02T03:04:05.Z", "2024-01-02T03:04:05+0530", "2024-01-02T03:04:05+24:00",
+                      "+2024-01-02T03:04:05Z", "2024-01-02T03:04:05ZZ", "２０２４-01-02T03:04:05Z"])
+    func rejectsOtherDateTimes(_ modified: String) throws {
+        let error = try #require(throws: OSVError.self) {
+            try Self.parse(Array(#"{"id": "A-1", "modified": "\#(modified)"}"#.utf8))
+        }
+        #expect(error.field == "modified")
+        #expect(error.reason.hasSuffix("is not an RFC 3339 date-time"))
+    }
+
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
         var bytes: [UInt8]
