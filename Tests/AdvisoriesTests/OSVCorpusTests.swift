@@ -55,6 +55,32 @@ struct OSVCorpusTests {
         #expect(parsed == 56)
     }
 
+    /// Every valid record read by Foundation's `JSONSerialization` too: both readings must give the same identity,
+    /// packages, versions and events, so the hand-written parser drops or invents nothing.
+    @Test func agreesWithFoundationOnEveryRecord() throws {
+        for path in try Self.validRecordPaths() {
+            let advisory = try Self.parse(path)
+            let data = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/" + path))
+            let json = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(advisory.id == json["id"] as? String, "\(path)")
+            #expect(advisory.modified == json["modified"] as? String, "\(path)")
+            #expect(advisory.aliases == (json["aliases"] as? [String] ?? []), "\(path)")
+            #expect(advisory.details == json["details"] as? String, "\(path)")
+            let entries = (json["affected"] as? [[String: Any]] ?? []).filter { $0["package"] != nil }
+            #expect(advisory.affected.count == entries.count, "\(path)")
+            for (affected, entry) in zip(advisory.affected, entries) {
+                let package = entry["package"] as? [String: Any]
+                #expect(affected.package.ecosystem == package?["ecosystem"] as? String, "\(path)")
+                #expect(affected.package.name == package?["name"] as? String, "\(path)")
+                #expect(affected.versions == (entry["versions"] as? [String] ?? []), "\(path)")
+                let ranges = entry["ranges"] as? [[String: Any]] ?? []
+                #expect(affected.ranges.map(\.type.rawValue) == ranges.map { $0["type"] as? String ?? "" })
+                let events = ranges.map { ($0["events"] as? [[String: String]] ?? []).map { $0.first!.value } }
+                #expect(affected.ranges.map { $0.events.map(\.version) } == events, "\(path)")
+            }
+        }
+    }
+
     @Test func keepsTheFieldsOfARealRecord() throws {
         let advisory = try Self.parse("osv-schema/tools/osv-linter/testdata/CVE-2023-41045.json")
         #expect(advisory.id == "CVE-2023-41045")
