@@ -11,9 +11,11 @@
 /// - a package has a non-empty `ecosystem` and `name`; package severities do not coexist with record severities;
 /// - counts stay within `OSVLimits`.
 ///
-/// Deliberately accepted: fields the schema does not define, at any level, as the spec asks of readers of newer
-/// schema versions; ecosystems, ID prefixes, severity types and reference types the schema does not list yet (each
-/// list grows every few months; an unknown severity type is kept as written and left to the scorer to skip).
+/// Deliberately accepted: fields the schema does not define, at any level, as the spec's `schema_version` section
+/// asks of readers of newer records (the JSON schema file itself forbids unknown top-level fields; the prose wins,
+/// or every schema release would break older scanners); ecosystems, ID prefixes, severity types and reference types
+/// the schema does not list yet, for the same reason (an unknown severity type is kept as written and left to the
+/// scorer to skip).
 /// An `affected` entry without a `package` is valid (the schema does not require one; it carries `GIT` ranges for
 /// a repository) but names nothing a scanner can match, since evaluation compares packages, so it is checked and then
 /// left out of the `Advisory`.
