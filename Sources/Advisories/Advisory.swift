@@ -2,7 +2,7 @@
 ///
 /// Field names follow the OSV schema (`https://ossf.github.io/osv-schema/`). Records are untrusted input:
 /// `OSVRecord.parse` checks them before an `Advisory` exists, so code holding one may rely on its invariants (an
-/// `id`, a `modified` time, and in each range an `introduced` event first).
+/// `id`, a `modified` time, and in each range at least one `introduced` event).
 public struct Advisory: Sendable, Codable, Equatable {
     /// The record's ID, e.g. `GHSA-xxxx-xxxx-xxxx`, `DEBIAN-CVE-2024-1234`, `GO-2024-0001`.
     public var id: String
