@@ -53,7 +53,10 @@ let package = Package(
         // A thin Swift layer over SQLite: connections, statements, the defences for files others wrote.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // The advisory database: OSV advisories in one SQLite file, indexed by package, replaced atomically.
-        .target(name: "AdvisoryDatabase", dependencies: ["Advisories", "SQLite", "CZstd"]),
+        .target(name: "AdvisoryDatabase", dependencies: ["Advisories", "SQLite", "Zip", "CZstd"]),
+        // Known vulnerabilities: SBOM packages matched against the advisory database, VEX applied.
+        .target(name: "Vulnerabilities",
+                dependencies: ["SBOM", "Advisories", "AdvisoryDatabase", "Versions", "Findings", "VEX"]),
         // The report document and renderers.
         .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
