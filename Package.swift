@@ -47,7 +47,8 @@ let package = Package(
         // Advisories in the OSV format: the model, strict parsing, range evaluation, CVSS scores.
         .target(name: "Advisories", dependencies: ["Versions"]),
         // OpenVEX documents: statements that a vulnerability does or does not affect a product.
-        .target(name: "VEX"),
+        // Product matching is by purl, so it builds on the SBOM module's parser.
+        .target(name: "VEX", dependencies: ["SBOM"]),
         // The report document and renderers.
         .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
