@@ -40,9 +40,7 @@ enum SPDXReader {
             var record = PackageRecord(name: name, version: try element.string("versionInfo"), purl: purl,
                                        path: element.path)
             record.licenses = try licenses(element)
-            if let sourceInfo = try element.string("sourceInfo") {
-                (record.sourceName, record.sourceVersion) = builtFrom(sourceInfo)
-            }
+            if let sourceInfo = try element.string("sourceInfo") { readSourceInfo(sourceInfo, into: &record) }
             if let package = SBOMReader.package(from: record, warnings: &warnings) { packages.append(package) }
         }
         return (system, packages)
@@ -65,11 +63,29 @@ enum SPDXReader {
         return []
     }
 
-    /// The source package our writer records in `sourceInfo` as `…; built from source glibc 2.36-9`.
-    static func builtFrom(_ sourceInfo: String) -> (name: String?, version: String?) {
-        guard let range = sourceInfo.range(of: "built from source ") else { return (nil, nil) }
-        let clause = sourceInfo[range.upperBound...].prefix { $0 != ";" }
-        let words = clause.split(separator: " ", maxSplits: 1).map(String.init)
-        return (words.first, words.count > 1 ? words[1] : nil)
+    /// What our writer records in `sourceInfo`, clauses separated by `; `: `found in var/lib/dpkg/status, …`,
+    /// `introduced by layer 1 (sha256:…), last changed by layer 2 (sha256:…)`, `built from source glibc 2.36-9`.
+    /// Other tools' text (syft's `acquired package info from …`) matches none of the clauses and is ignored.
+    static func readSourceInfo(_ sourceInfo: String, into record: inout PackageRecord) {
+        for clause in sourceInfo.split(separator: "; ").map(String.init) {
+            if clause.hasPrefix("found in ") {
+                record.locations = clause.dropFirst("found in ".count).split(separator: ", ").map(String.init)
+            } else if clause.hasPrefix("built from source ") {
+                let words = clause.dropFirst("built from source ".count).split(separator: " ", maxSplits: 1)
+                record.sourceName = words.first.map(String.init)
+                record.sourceVersion = words.count > 1 ? String(words[1]) : nil
+            } else {
+                for part in clause.split(separator: ", ") {
+                    if let layer = layer(after: "introduced by layer ", in: part) { record.introducedLayer = layer }
+                    if let layer = layer(after: "last changed by layer ", in: part) { record.changedLayer = layer }
+                }
+            }
+        }
+    }
+
+    /// The layer number after `prefix` in `part` (`introduced by layer 1 (sha256:…)`), if `part` starts so.
+    private static func layer(after prefix: String, in part: Substring) -> Int? {
+        guard part.hasPrefix(prefix) else { return nil }
+        return Int(part.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber })
     }
 }

@@ -41,15 +41,22 @@ import Testing
         #expect(read.warnings == [])
     }
 
-    @Test func ourCycloneDXKeepsLayersLocationsAndCodename() throws {
-        let text = try CycloneDXWriter.render(SampleSBOM.sbom, subject: SampleSBOM.subject)
-        let read = try SBOMReader.read(Array(text.utf8), source: "sample.cdx.json")
+    @Test(arguments: ["CycloneDX", "SPDX"])
+    func ourDocumentsKeepLayersLocationsAndArchitecture(format: String) throws {
+        let text = format == "SPDX" ? try SPDXWriter.render(SampleSBOM.sbom, subject: SampleSBOM.subject)
+            : try CycloneDXWriter.render(SampleSBOM.sbom, subject: SampleSBOM.subject)
+        let read = try SBOMReader.read(Array(text.utf8), source: "sample.json")
         let login = try #require(read.packages.first { $0.name == "login" })
         #expect(login.introducedLayer == 1)
         #expect(login.changedLayer == 2)
         #expect(login.locations == ["var/lib/dpkg/status", "var/lib/dpkg/info/login.list"])
         #expect(login.architecture == "amd64")
         #expect(login.licenses == ["GPL-2.0-or-later WITH Classpath-exception-2.0"])
+    }
+
+    @Test func ourCycloneDXKeepsTheCodename() throws {
+        let text = try CycloneDXWriter.render(SampleSBOM.sbom, subject: SampleSBOM.subject)
+        let read = try SBOMReader.read(Array(text.utf8), source: "sample.cdx.json")
         #expect(read.operatingSystem?.codename == "bookworm")
     }
 
