@@ -65,13 +65,14 @@ enum SPDXReader {
 
     /// What our writer records in `sourceInfo`, clauses separated by `; `: `found in var/lib/dpkg/status, …`,
     /// `introduced by layer 1 (sha256:…), last changed by layer 2 (sha256:…)`, `built from source glibc 2.36-9`.
-    /// Other tools' text (syft's `acquired package info from …`) matches none of the clauses and is ignored.
+    /// Trivy writes the source package as `built package from: glibc 2.28-10`; other tools' text (syft's
+    /// `acquired package info from …`) matches none of the clauses and is ignored.
     static func readSourceInfo(_ sourceInfo: String, into record: inout PackageRecord) {
         for clause in sourceInfo.split(separator: "; ").map(String.init) {
             if clause.hasPrefix("found in ") {
                 record.locations = clause.dropFirst("found in ".count).split(separator: ", ").map(String.init)
-            } else if clause.hasPrefix("built from source ") {
-                let words = clause.dropFirst("built from source ".count).split(separator: " ", maxSplits: 1)
+            } else if let prefix = ["built from source ", "built package from: "].first(where: clause.hasPrefix) {
+                let words = clause.dropFirst(prefix.count).split(separator: " ", maxSplits: 1)
                 record.sourceName = words.first.map(String.init)
                 record.sourceVersion = words.count > 1 ? String(words[1]) : nil
             } else {

@@ -55,6 +55,23 @@ import Testing
         }
     }
 
+    /// Trivy's SPDX 2.2: no operating-system purpose, the source package in `sourceInfo`.
+    @Test(.enabled(if: TestPaths.hasCorpus(spdx), "needs shared/corpora/\(spdx)"))
+    func trivysDocumentReadsWithSourcePackagesAndTheDistribution() throws {
+        let name = "spdx-trivy-vmware_log-intelligence-fluentd-sha256_"
+            + "086af034f561f343f633be9d9f9e95f65ae6c61b8ddb2c6755ef5bb25b40f53a.json"
+        let read = try Self.read(TestPaths.corpus(Self.spdx + "/" + name))
+        #expect(read.operatingSystem == OperatingSystem(id: "debian", versionID: "10.8"))
+        #expect(Set(read.packages.map(\.type)) == [.deb, .gem])
+        let libc6 = try #require(read.packages.first { $0.name == "libc6" })
+        #expect(libc6.version == "2.28-10")
+        #expect(libc6.sourceName == "glibc")
+        #expect(libc6.sourceVersion == nil)
+        let bsdutils = try #require(read.packages.first { $0.name == "bsdutils" })
+        #expect(bsdutils.sourceName == "util-linux")
+        #expect(bsdutils.sourceVersion == "2.33.1-0.1")
+    }
+
     @Test(.enabled(if: TestPaths.hasCorpus(spdx), "needs shared/corpora/\(spdx)"))
     func theSPDXExampleKeepsOnlyPackagesWithAPurl() throws {
         let read = try Self.read(TestPaths.corpus(Self.spdx + "/SPDXJSONExample-v2.3.spdx.json"))
