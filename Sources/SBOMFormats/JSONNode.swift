@@ -14,6 +14,10 @@ struct JSONNode {
     ///
     /// Why the check comes first: Foundation's parser recurses once per level of nesting, so a hostile file of a
     /// million `[` would exhaust the stack before the parser could refuse it.
+    ///
+    /// Shortcoming: a key repeated in one object is resolved by Foundation (one value wins) instead of refused, so
+    /// a document written to read differently here and in a Go tool (which keeps the last) is not caught. The
+    /// Forensics module's `JSONDuplicateKeys` finds them, but sits above this module in the flow.
     static func parse(_ bytes: [UInt8], source: String, maxDepth: Int) throws(SBOMReadError) -> JSONNode {
         guard depth(of: bytes, upTo: maxDepth) <= maxDepth else { throw .tooDeep(source: source, limit: maxDepth) }
         do {

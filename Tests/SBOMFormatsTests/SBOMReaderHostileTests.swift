@@ -97,8 +97,9 @@ import Testing
         #expect(try Self.read(document).packages.count == 1)
     }
 
+    /// The array is counted before any element is looked at, so its elements can be cheap numbers.
     @Test func moreThanAMillionComponentsAreRefused() {
-        let components = "[" + Array(repeating: "{}", count: SBOMReader.maxPackages + 1).joined(separator: ",") + "]"
+        let components = "[" + Array(repeating: "0", count: SBOMReader.maxPackages + 1).joined(separator: ",") + "]"
         #expect(throws: SBOMReadError.tooManyPackages(source: Self.source, path: "$.components",
                                                       limit: SBOMReader.maxPackages)) {
             try Self.read(Self.cycloneDX(components: components))

@@ -188,6 +188,15 @@ import VEX
         }
     }
 
+    /// The array is counted before any statement is read, so its elements can be cheap numbers.
+    @Test func moreThanAMillionStatementsAreRefused() {
+        let statements = "[" + Array(repeating: "0", count: VEXDocument.maxElements + 1).joined(separator: ",") + "]"
+        #expect(throws: VEXError.tooManyElements(source: Self.source, path: "$.statements",
+                                                 limit: VEXDocument.maxElements)) {
+            try Self.parse(#"{"@context": "https://openvex.dev/ns/v0.2.0", "statements": \#(statements)}"#)
+        }
+    }
+
     @Test func documentsLargerThanTheLimitAreRefusedUnread() {
         let bytes = [UInt8](repeating: UInt8(ascii: " "), count: VEXDocument.maxDocumentSize + 1)
         #expect(throws: VEXError.tooLarge(source: Self.source, size: VEXDocument.maxDocumentSize + 1,
