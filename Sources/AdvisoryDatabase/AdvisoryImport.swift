@@ -28,6 +28,9 @@ public enum AdvisoryImport {
         public var rejected = 0
         /// The ecosystems (base names) the imported records affect.
         public var ecosystems: Set<String> = []
+
+        /// An empty outcome.
+        public init() {}
     }
 
     /// An export with thousands of bad records would otherwise flood the terminal.
@@ -49,7 +52,12 @@ public enum AdvisoryImport {
     }
 
     /// Parses and stores one record, counting it as written, unchanged or rejected.
-    static func add(_ bytes: [UInt8], source: String, to writer: AdvisoryWriter, outcome: inout Outcome) throws {
+    /// - Returns: the record's `modified` time, or nil when it was rejected.
+    /// - Throws: only when the database cannot be written.
+    @discardableResult
+    public static func add(_ bytes: [UInt8], source: String, to writer: AdvisoryWriter, outcome: inout Outcome)
+        throws -> String?
+    {
         let advisory: Advisory
         do {
             advisory = try OSVRecord.parse(bytes, source: source)
@@ -59,7 +67,7 @@ public enum AdvisoryImport {
             if outcome.rejections.count < maxRejectionsKept {
                 outcome.rejections.append(Rejection(source: source, reason: reason(error, source: source)))
             }
-            return
+            return nil
         }
         let before = writer.summary
         try writer.put(advisory)
@@ -68,6 +76,7 @@ public enum AdvisoryImport {
         for affected in advisory.affected {
             outcome.ecosystems.insert(PackageNames.baseEcosystem(affected.package.ecosystem))
         }
+        return advisory.modified
     }
 
     /// The parser's message already names the source; it is not repeated.

@@ -1,4 +1,5 @@
 import Findings
+import AdvisoryDatabase
 import Foundation
 import HTTP
 import ImageModel
@@ -29,6 +30,8 @@ public enum Command {
             return .success
         case "scan", "inspect", "sbom":
             return run(verb, rest, terminal: terminal, environment: environment)
+        case "db":
+            return DatabaseCommand.run(rest, terminal: terminal, environment: environment)
         default:
             FileHandle.standardError.write(Data("safeguard: unknown command '\(verb)'; see 'safeguard --help'\n".utf8))
             return .error
@@ -40,6 +43,7 @@ public enum Command {
         case "scan": Help.scan
         case "inspect": Help.inspect
         case "sbom": Help.sbom
+        case "db": Help.database
         default: nil
         }
     }

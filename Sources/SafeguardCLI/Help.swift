@@ -1,3 +1,5 @@
+import AdvisoryDatabase
+
 /// The `--help` texts.
 enum Help {
     static let exitCodes = """
@@ -44,6 +46,7 @@ enum Help {
           scan      scan an image: layers, history, filesystem and findings
           inspect   show an image's digest, platform, config and layers
           sbom      list an image's packages, each with the layers that brought and last changed it
+          db        build and show the advisory database (import, update, status)
           version   print the version
 
         Run 'safeguard COMMAND --help' for a command's options.
@@ -73,8 +76,8 @@ enum Help {
     static let sbom = """
         Usage: safeguard sbom [OPTIONS] IMAGE
 
-        Catalogs the packages of IMAGE (the distribution, dpkg packages) in the same single streaming pass as
-        scan, each with its version, purl, files and recorded digests, and the layers that brought it in and
+        Catalogs the packages of IMAGE (the distribution; dpkg, apk and rpm packages; Python, npm, Ruby,
+        Composer, Go, Rust and Java packages) in the same single streaming pass as scan, each with its version, purl, files and recorded digests, and the layers that brought it in and
         last changed it. Files a cataloger cannot read are listed as warnings; the rest goes on.
 
         Options:
@@ -101,5 +104,33 @@ enum Help {
         \(imageForms)
 
         \(exitCodes)
+        """
+
+    static let database = """
+        Usage: safeguard db import [--db FILE] PATH...
+               safeguard db update [--db FILE] [--mirror URL] [--ecosystem NAME]... [--timeout SECONDS]
+               safeguard db status [--db FILE] [--format table|json]
+
+        The advisory database is one SQLite file of OSV advisories that scans open read-only.
+          import   adds OSV JSON records from files, directories and zip archives (osv.dev's ECOSYSTEM/all.zip);
+                   malformed records are rejected, named with their file and field, and the rest is imported
+          update   downloads the ecosystems from a mirror laid out as osv.dev's export (default
+                   \(AdvisoryMirror.defaultURL)), incrementally where the mirror
+                   allows; ecosystems: \(AdvisoryMirror.defaultEcosystems.joined(separator: ", "))
+          status   prints each ecosystem's advisory count, last update and origin, and the schema version
+        A change is written to a copy and renamed over the database only when it completed: an interrupted or
+        failed import or update leaves the previous database as it was.
+
+        Options:
+          --db FILE                     the database (default: $SAFEGUARD_DB, else
+                                        $XDG_CACHE_HOME/safeguard/advisories.db, else ~/.cache/safeguard/advisories.db)
+          --mirror URL                  update from this mirror
+          --ecosystem NAME              update only this ecosystem (e.g. Debian, PyPI); repeatable
+          --timeout SECONDS             network idle timeout per request (default: 60)
+          -q, --quiet                   no summary, only warnings and errors
+
+        Exit codes:
+          0  success
+          2  usage error, unreadable input, failed download or unusable database
         """
 }
