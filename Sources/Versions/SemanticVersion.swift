@@ -23,15 +23,17 @@ struct SemanticVersion: Sendable {
         guard !bytes.isEmpty else { throw failure("version string is empty") }
 
         if let plus = bytes.firstIndex(of: UInt8(ascii: "+")) {
-            for identifier in bytes[(plus + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-                guard Self.isIdentifier(identifier) else { throw failure("build metadata identifier is empty or not [0-9A-Za-z-]") }
+            for identifier in Self.identifiers(bytes[(plus + 1)...]) where !Self.isIdentifier(identifier) {
+                throw failure("build metadata identifier is empty or not [0-9A-Za-z-]")
             }
             bytes = bytes[..<plus]
         }
         var prerelease: [Identifier] = []
         if let hyphen = bytes.firstIndex(of: UInt8(ascii: "-")) {
-            for identifier in bytes[(hyphen + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-                guard Self.isIdentifier(identifier) else { throw failure("prerelease identifier is empty or not [0-9A-Za-z-]") }
+            for identifier in Self.identifiers(bytes[(hyphen + 1)...]) {
+                guard Self.isIdentifier(identifier) else {
+                    throw failure("prerelease identifier is empty or not [0-9A-Za-z-]")
+                }
                 if identifier.allSatisfy(\.isASCIIDigit) {
                     guard identifier.count == 1 || identifier.first != UInt8(ascii: "0") else {
                         throw failure("numeric prerelease identifier has a leading zero")
@@ -43,11 +45,15 @@ struct SemanticVersion: Sendable {
             }
             bytes = bytes[..<hyphen]
         }
-        let core = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let core = Self.identifiers(bytes)
         guard core.count == 3 else { throw failure("expected MAJOR.MINOR.PATCH, found \(core.count) part(s)") }
         for part in core {
-            guard !part.isEmpty, part.allSatisfy(\.isASCIIDigit) else { throw failure("version part is not a number") }
-            guard part.count == 1 || part.first != UInt8(ascii: "0") else { throw failure("version part has a leading zero") }
+            guard !part.isEmpty, part.allSatisfy(\.isASCIIDigit) else {
+                throw failure("version part is not a number")
+            }
+            guard part.count == 1 || part.first != UInt8(ascii: "0") else {
+                throw failure("version part has a leading zero")
+            }
         }
         major = Numeral(digits: core[0])
         minor = Numeral(digits: core[1])
@@ -78,6 +84,11 @@ struct SemanticVersion: Sendable {
             if order != 0 { return order }
         }
         return compareValues(prerelease.count, other.prerelease.count)
+    }
+
+    /// The `.`-separated parts, empty ones kept (so that they can be refused).
+    private static func identifiers(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
     }
 
     private static func isIdentifier(_ bytes: ArraySlice<UInt8>) -> Bool {
