@@ -6,7 +6,7 @@
 /// below any other number); a single lowercase letter; suffixes `_alpha _beta _pre _rc` before the end and
 /// `_cvs _svn _git _hg _p` after it; `-rN` revisions. Strings apk would refuse are refused. apk stops at a NUL
 /// byte and keeps its numbers in an `int`; here a NUL is refused and numbers have no size limit.
-struct ApkVersion: Sendable {
+struct ApkVersion: SchemeVersion {
     /// The kinds of token, in apk's order (which decides between versions that agree up to where one has another
     /// kind of token).
     enum Kind: Int, Sendable, Comparable {

@@ -5,7 +5,7 @@
 /// revision holds only letters, digits and `.+~`. dpkg only warns about the last three, but still refuses the version,
 /// and so does this type. Ordering is dpkg's `verrevcmp`: `~` before everything, even the end; letters before other
 /// characters; digit runs compared as numbers.
-struct DpkgVersion: Sendable {
+struct DpkgVersion: SchemeVersion {
     /// dpkg stores the epoch in an `int`; larger values are refused.
     static let maximumEpoch: UInt64 = UInt64(Int32.max)
 

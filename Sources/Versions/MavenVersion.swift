@@ -10,7 +10,7 @@
 /// item of its parent, so here they are stored flat, with a marker where a sub-list opens, and compared in one loop:
 /// no recursion however many sub-lists a hostile string opens. Only ASCII digits count as digits (Java would also
 /// take other Unicode digits); other characters are part of qualifiers.
-struct MavenVersion: Sendable {
+struct MavenVersion: SchemeVersion {
     /// A qualifier's place in the order: its rank among known qualifiers, or after them all by name.
     struct Qualifier: Sendable {
         static let known = ["alpha", "beta", "milestone", "rc", "snapshot", "", "sp"].map { Array($0.utf16) }

@@ -3,19 +3,24 @@
 /// Version schemes compare digit runs numerically, and hostile input can hold runs far longer than any fixed-width
 /// integer: converting with `Int(_:)` would overflow or fail. A run that fits in 64 bits is kept as a `UInt64` (the
 /// common, fast case); a longer one keeps its digits, and two such runs compare by length, then digit by digit.
-struct Numeral: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The value when it fits in 64 bits; unused when `largeDigits` is not empty.
-    let small: UInt64
-    /// The digits without leading zeros, only when the value does not fit in 64 bits.
-    let largeDigits: [UInt8]
+struct Numeral: Sendable, Comparable, CustomStringConvertible {
+    /// The digits of a number too large for 64 bits, without leading zeros. A class, so that a `Numeral` holding a
+    /// small value copies without reference counting: comparisons copy numerals often, large ones are rare.
+    final class LargeDigits: Sendable {
+        let digits: [UInt8]
+
+        init(_ digits: [UInt8]) { self.digits = digits }
+    }
+
+    private enum Storage: Sendable {
+        case small(UInt64)
+        case large(LargeDigits)
+    }
+
+    private let storage: Storage
 
     /// The number zero.
-    static let zero = Numeral(small: 0, largeDigits: [])
-
-    private init(small: UInt64, largeDigits: [UInt8]) {
-        self.small = small
-        self.largeDigits = largeDigits
-    }
+    static let zero = Numeral(0)
 
     /// Reads ASCII digits (the caller has checked that every byte is one); an empty run is zero.
     init<Digits: Collection<UInt8>>(digits: Digits) {
@@ -24,44 +29,50 @@ struct Numeral: Sendable, Hashable, Comparable, CustomStringConvertible {
         if significant.count <= 19 {
             var value: UInt64 = 0
             for digit in significant { value = value * 10 + UInt64(digit - UInt8(ascii: "0")) }
-            self.init(small: value, largeDigits: [])
+            storage = .small(value)
         } else {
-            self.init(small: 0, largeDigits: Array(significant))
+            storage = .large(LargeDigits(Array(significant)))
         }
     }
 
     /// A small number.
     init(_ value: UInt64) {
-        self.init(small: value, largeDigits: [])
+        storage = .small(value)
     }
 
     /// Whether the number is zero.
-    var isZero: Bool { largeDigits.isEmpty && small == 0 }
+    var isZero: Bool {
+        if case .small(0) = storage { return true }
+        return false
+    }
 
     /// -1, 0 or 1 as `self` is less than, equal to or greater than `other`.
     func compare(to other: Numeral) -> Int {
-        switch (largeDigits.isEmpty, other.largeDigits.isEmpty) {
-        case (true, true): return small < other.small ? -1 : (small == other.small ? 0 : 1)
-        case (true, false): return -1
-        case (false, true): return 1
-        case (false, false):
-            if largeDigits.count != other.largeDigits.count {
-                return largeDigits.count < other.largeDigits.count ? -1 : 1
-            }
-            return compareBytes(largeDigits, other.largeDigits)
+        switch (storage, other.storage) {
+        case let (.small(a), .small(b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case (.small, .large): return -1
+        case (.large, .small): return 1
+        case let (.large(a), .large(b)):
+            if a.digits.count != b.digits.count { return a.digits.count < b.digits.count ? -1 : 1 }
+            return compareBytes(a.digits, b.digits)
         }
     }
 
     /// -1, 0 or 1 as `self` is less than, equal to or greater than a small signed value.
     func compare(toSigned value: Int) -> Int {
-        if value < 0 || !largeDigits.isEmpty { return 1 }
+        if value < 0 { return 1 }
         return compare(to: Numeral(UInt64(value)))
     }
 
     static func < (lhs: Numeral, rhs: Numeral) -> Bool { lhs.compare(to: rhs) < 0 }
 
+    static func == (lhs: Numeral, rhs: Numeral) -> Bool { lhs.compare(to: rhs) == 0 }
+
     var description: String {
-        largeDigits.isEmpty ? String(small) : String(decoding: largeDigits, as: UTF8.self)
+        switch storage {
+        case .small(let value): return String(value)
+        case .large(let large): return String(decoding: large.digits, as: UTF8.self)
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 /// epoch; release with trailing zeros ignored (`1.0 == 1.0.0`); a dev release of the final before any pre-release;
 /// pre-releases before the final; post-releases after; dev releases before what they precede; a local version
 /// (`+abc.1`) after the same public version, its parts compared numerically or as text, numbers after text.
-struct PEP440Version: Sendable {
+struct PEP440Version: SchemeVersion {
     /// The pre-release phase, in order.
     enum Phase: Int, Sendable {
         case alpha, beta, releaseCandidate

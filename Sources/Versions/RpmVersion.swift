@@ -7,7 +7,7 @@
 /// rpm compares releases only when both sides have one, which makes `1.0` equal both `1.0-1` and `1.0-2` — not an
 /// order. Here a missing release compares as an empty one (before any release that is not `~`-led), so values form a
 /// total order; a matcher given a bound without release then treats it as the earliest build of that version.
-struct RpmVersion: Sendable {
+struct RpmVersion: SchemeVersion {
     /// A piece of a version or release as `rpmvercmp` walks it; separators are dropped.
     enum Segment: Sendable {
         case tilde

@@ -5,7 +5,7 @@
 /// `0`. Each `-` reads as `.pre.`. Segments are the runs of digits (numbers) and letters (strings); a string segment
 /// marks a prerelease and sorts before any number. Trailing zeros of the release part and of the prerelease part are
 /// dropped before comparing (`1.0 == 1`, `1.0.a == 1.a`), and a missing segment counts as 0.
-struct RubyGemsVersion: Sendable {
+struct RubyGemsVersion: SchemeVersion {
     /// A segment of the version.
     enum Segment: Sendable {
         case number(Numeral)

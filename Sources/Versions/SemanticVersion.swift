@@ -4,7 +4,7 @@
 /// Build metadata is checked but plays no part in ordering. Go pseudo-versions (`v0.0.0-20210101000000-abcdef123456`)
 /// are ordinary prereleases and order as such. Loose npm-style input (`1.2`, `=1.2.3`, ` 1.2.3`, leading zeros) is
 /// rejected rather than guessed at: an advisory bound read wrongly is worse than one reported as unreadable.
-struct SemanticVersion: Sendable {
+struct SemanticVersion: SchemeVersion {
     /// A prerelease identifier: numeric ones sort before alphanumeric ones.
     enum Identifier: Sendable {
         case numeric(Numeral)
@@ -62,10 +62,12 @@ struct SemanticVersion: Sendable {
     }
 
     func compare(to other: SemanticVersion) -> Int {
-        for (a, b) in [(major, other.major), (minor, other.minor), (patch, other.patch)] {
-            let order = a.compare(to: b)
-            if order != 0 { return order }
-        }
+        let majorOrder = major.compare(to: other.major)
+        if majorOrder != 0 { return majorOrder }
+        let minorOrder = minor.compare(to: other.minor)
+        if minorOrder != 0 { return minorOrder }
+        let patchOrder = patch.compare(to: other.patch)
+        if patchOrder != 0 { return patchOrder }
         // A version with a prerelease sorts before the same version without one.
         switch (prerelease.isEmpty, other.prerelease.isEmpty) {
         case (true, true): return 0

@@ -28,13 +28,13 @@ public struct Version: Sendable, Comparable, CustomStringConvertible {
         self.scheme = scheme
         self.text = text
         switch scheme {
-        case .dpkg: parsed = .dpkg(try DpkgVersion(parsing: text))
-        case .rpm: parsed = .rpm(try RpmVersion(parsing: text))
-        case .apk: parsed = .apk(try ApkVersion(parsing: text))
-        case .pep440: parsed = .pep440(try PEP440Version(parsing: text))
-        case .semver: parsed = .semver(try SemanticVersion(parsing: text))
-        case .maven: parsed = .maven(try MavenVersion(parsing: text))
-        case .rubygems: parsed = .rubygems(try RubyGemsVersion(parsing: text))
+        case .dpkg: parsed = Parsed(try DpkgVersion(parsing: text))
+        case .rpm: parsed = Parsed(try RpmVersion(parsing: text))
+        case .apk: parsed = Parsed(try ApkVersion(parsing: text))
+        case .pep440: parsed = Parsed(try PEP440Version(parsing: text))
+        case .semver: parsed = Parsed(try SemanticVersion(parsing: text))
+        case .maven: parsed = Parsed(try MavenVersion(parsing: text))
+        case .rubygems: parsed = Parsed(try RubyGemsVersion(parsing: text))
         }
     }
 
@@ -43,16 +43,8 @@ public struct Version: Sendable, Comparable, CustomStringConvertible {
     /// Both must be of the same scheme: there is no meaningful order between, say, a dpkg and a Maven version, so
     /// mixing them is a programming error and stops the program.
     public func compare(to other: Version) -> Int {
-        switch (parsed, other.parsed) {
-        case let (.dpkg(a), .dpkg(b)): return a.compare(to: b)
-        case let (.rpm(a), .rpm(b)): return a.compare(to: b)
-        case let (.apk(a), .apk(b)): return a.compare(to: b)
-        case let (.pep440(a), .pep440(b)): return a.compare(to: b)
-        case let (.semver(a), .semver(b)): return a.compare(to: b)
-        case let (.maven(a), .maven(b)): return a.compare(to: b)
-        case let (.rubygems(a), .rubygems(b)): return a.compare(to: b)
-        default: preconditionFailure("comparing a \(scheme) version with a \(other.scheme) version")
-        }
+        precondition(scheme == other.scheme, "comparing a \(scheme) version with a \(other.scheme) version")
+        return parsed.compare(to: other.parsed)
     }
 
     /// Whether two versions are equal under their scheme's rules.
@@ -65,15 +57,32 @@ public struct Version: Sendable, Comparable, CustomStringConvertible {
     public var description: String { text }
 }
 
-/// The parsed form of a version, one case per scheme.
-enum ParsedVersion: Sendable {
-    case dpkg(DpkgVersion)
-    case rpm(RpmVersion)
-    case apk(ApkVersion)
-    case pep440(PEP440Version)
-    case semver(SemanticVersion)
-    case maven(MavenVersion)
-    case rubygems(RubyGemsVersion)
+/// What each scheme's parsed form provides.
+protocol SchemeVersion: Sendable {
+    /// -1, 0 or 1 as `self` sorts before, with or after `other`.
+    func compare(to other: Self) -> Int
+}
+
+/// The parsed form of a version, behind one reference: copying a `Version` then costs one retain however many
+/// arrays the parsed form holds, and comparing reads both forms in place instead of copying them out of an enum.
+class ParsedVersion: @unchecked Sendable {
+    // Unchecked only because a non-final class cannot be checked; it has no stored state, and its one subclass holds
+    // a single immutable Sendable value.
+
+    /// Compares with a parsed form of the same scheme (the caller has checked the schemes match).
+    func compare(to other: ParsedVersion) -> Int { preconditionFailure("abstract") }
+}
+
+/// The parsed form of one scheme.
+final class Parsed<Value: SchemeVersion>: ParsedVersion, @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    override func compare(to other: ParsedVersion) -> Int {
+        // Safe: `Version.compare(to:)` checked both versions have the same scheme, and a scheme has one parsed type.
+        value.compare(to: unsafeDowncast(other, to: Parsed<Value>.self).value)
+    }
 }
 
 extension VersionError {
