@@ -79,3 +79,57 @@ struct PEP440VersionTests {
         VersionAssertions.expectOrder(.pep440, a, b, expected)
     }
 }
+
+/// `packaging`'s property tables: each version's epoch, release, pre, post, dev, local, public and base parts.
+@Suite(.enabled(if: TestPaths.hasCorpus("versions/pep440"),
+                Comment(rawValue: "needs the PEP 440 corpus in \(TestPaths.corpus("versions/pep440"))")))
+struct PEP440PartsTests {
+    /// The parsed form of a version the table lists as valid.
+    static func parts(_ text: String) throws -> PEP440Version {
+        try #require(try Version(text, scheme: .pep440).parsed as? Parsed<PEP440Version>).value
+    }
+
+    /// The expected value printed the way Python prints it (`None`, `1`, `[1, 0]`, `('a', 1)` as `a1`).
+    static func python(_ value: Any) -> String {
+        switch value {
+        case is NSNull: return "None"
+        case let number as NSNumber: return number.stringValue
+        case let text as String: return text
+        case let list as [Any]:
+            if list.count == 2, let letter = list[0] as? String, let number = list[1] as? NSNumber {
+                return letter + number.stringValue
+            }
+            return list.map(python).joined(separator: ".")
+        default: return "\(value)"
+        }
+    }
+
+    /// The same part of the parsed version, printed alike.
+    static func part(_ name: String, of version: PEP440Version) -> String {
+        let release = version.release.map(\.description).joined(separator: ".")
+        let base = (version.epoch.isZero ? "" : "\(version.epoch)!") + release
+        let normalized = version.normalized
+        switch name {
+        case "epoch": return version.epoch.description
+        case "release": return release
+        case "pre": return version.pre.map { "\($0.phase.spelling)\($0.number)" } ?? "None"
+        case "post": return version.post?.description ?? "None"
+        case "dev": return version.dev?.description ?? "None"
+        case "local": return normalized.split(separator: "+", maxSplits: 1).dropFirst().first.map(String.init) ?? "None"
+        case "public": return String(normalized.split(separator: "+", maxSplits: 1)[0])
+        case "base_version": return base
+        default: return "unknown part \(name)"
+        }
+    }
+
+    @Test(arguments: ["epoch", "release", "pre", "post", "dev", "local", "public", "base_version"])
+    func readsEachPartAsPackaging(name: String) throws {
+        let rows = PEP440VersionTests.values("test_version_" + name).compactMap { $0 as? [Any] }
+        for row in rows {
+            let text = try #require(row[0] as? String)
+            #expect(Self.part(name, of: try Self.parts(text)) == Self.python(row[1]), "\(name) of \(text)")
+        }
+        #expect(!rows.isEmpty)
+        print("pep440 \(name): \(rows.count)")
+    }
+}
