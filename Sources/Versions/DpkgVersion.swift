@@ -5,6 +5,9 @@
 /// revision holds only letters, digits and `.+~`. dpkg only warns about the last three, but still refuses the version,
 /// and so does this type. Ordering is dpkg's `verrevcmp`: `~` before everything, even the end; letters before other
 /// characters; digit runs compared as numbers.
+///
+/// dpkg reads the epoch with `strtol`, which would also take a leading `+` or blanks before the digits (`+1:2.0`);
+/// this type refuses those, so such a string — which no Debian archive holds — is reported rather than matched.
 struct DpkgVersion: SchemeVersion {
     /// dpkg stores the epoch in an `int`; larger values are refused.
     static let maximumEpoch: UInt64 = UInt64(Int32.max)
