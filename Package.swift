@@ -90,6 +90,6 @@ let package = Package(
         .testTarget(name: "VEXTests", dependencies: ["VEX", "TestSupport"]),
         .testTarget(name: "SafeguardCLITests",
                     dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Findings", "Report", "ImageModel",
-                                   "TestSupport"]),
+                                   "AdvisoryDatabase", "TestSupport"]),
     ]
 )

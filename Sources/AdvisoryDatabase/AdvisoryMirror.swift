@@ -77,9 +77,8 @@ public struct AdvisoryMirror {
         let archive = try read(response, url: url, limit: AdvisoryImport.maxArchiveSize)
         var newest: String?
         try AdvisoryImport.eachMember(of: archive, archive: url.absoluteString) { source, bytes in
-            if let modified = try add(source, bytes), newest.map({ AdvisoryWriter.isNewer(modified, than: $0) }) ?? true {
-                newest = modified
-            }
+            guard let modified = try add(source, bytes) else { return }
+            if newest.map({ AdvisoryWriter.isNewer(modified, than: $0) }) ?? true { newest = modified }
         }
         try writer.recordSource(ecosystem, origin: base.absoluteString, etag: etag, modifiedThrough: newest)
         return .full
@@ -109,8 +108,10 @@ public struct AdvisoryMirror {
             newest = newest ?? modified
             let id = String(fields[1]).trimmingCharacters(in: .whitespaces)
             // Why: the ID becomes part of a URL path; one that is not a plain record ID could point elsewhere.
-            guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }), !id.contains("..")
-            else { throw AdvisoryUpdateError.malformedIndex(url: url.absoluteString, line: String(line.prefix(200))) }
+            let isPlain = id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }
+            guard !id.isEmpty, isPlain, !id.contains("..") else {
+                throw AdvisoryUpdateError.malformedIndex(url: url.absoluteString, line: String(line.prefix(200)))
+            }
             ids.append(id)
         }
         return (ids, newest)

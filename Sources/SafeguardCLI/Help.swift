@@ -77,7 +77,8 @@ enum Help {
         Usage: safeguard sbom [OPTIONS] IMAGE
 
         Catalogs the packages of IMAGE (the distribution; dpkg, apk and rpm packages; Python, npm, Ruby,
-        Composer, Go, Rust and Java packages) in the same single streaming pass as scan, each with its version, purl, files and recorded digests, and the layers that brought it in and
+        Composer, Go, Rust and Java packages) in the same single streaming pass as scan, each with its
+        version, purl, files and recorded digests, and the layers that brought it in and
         last changed it. Files a cataloger cannot read are listed as warnings; the rest goes on.
 
         Options:
@@ -123,7 +124,8 @@ enum Help {
 
         Options:
           --db FILE                     the database (default: $SAFEGUARD_DB, else
-                                        $XDG_CACHE_HOME/safeguard/advisories.db, else ~/.cache/safeguard/advisories.db)
+                                        $XDG_CACHE_HOME/safeguard/advisories.db, else
+                                        ~/.cache/safeguard/advisories.db)
           --mirror URL                  update from this mirror
           --ecosystem NAME              update only this ecosystem (e.g. Debian, PyPI); repeatable
           --timeout SECONDS             network idle timeout per request (default: 60)
