@@ -8,12 +8,10 @@ public struct CVSSError: Error, Sendable, Equatable, CustomStringConvertible {
         case empty
         /// A byte that is not printable ASCII, at this UTF-8 offset.
         case invalidCharacter(offset: Int)
-        /// No `CVSS:<version>/` prefix and not a CVSS v2 vector either.
+        /// No `CVSS:<version>/` prefix, and no `Au` metric to make it a CVSS v2 vector.
         case missingVersionPrefix
         /// A `CVSS:` prefix naming a version that is not scored (e.g. `CVSS:2.0`, `CVSS:3.2`).
         case unknownVersionPrefix(String)
-        /// A CVSS v2 vector (`AV:N/AC:L/Au:N/...`, no prefix), which is not scored.
-        case version2NotScored
         /// An empty field: a doubled or trailing `/`; the position counts fields after the prefix from 1.
         case emptyField(position: Int)
         /// A field that is not `metric:value`.
@@ -57,9 +55,8 @@ public struct CVSSError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingVersionPrefix:
             return "no CVSS:<version>/ prefix"
         case .unknownVersionPrefix(let prefix):
-            return "unknown version prefix \(Self.quoted(prefix)); scored are CVSS:3.0, CVSS:3.1 and CVSS:4.0"
-        case .version2NotScored:
-            return "a CVSS v2 vector; v2 is not scored"
+            return "unknown version prefix \(Self.quoted(prefix)); scored are CVSS:3.0, CVSS:3.1, CVSS:4.0 "
+                + "and v2 without prefix"
         case .emptyField(let position):
             return "field \(position) is empty (a doubled or trailing '/')"
         case .malformedField(let field):

@@ -1,14 +1,28 @@
-/// The metrics and values of CVSS v3.0/v3.1 and v4.0, from FIRST's specification documents
-/// (`https://www.first.org/cvss/v3-1/specification-document`,
+/// The metrics and values of CVSS v2, v3.0/v3.1 and v4.0, from FIRST's specification documents
+/// (`https://www.first.org/cvss/v2/guide`, `https://www.first.org/cvss/v3-1/specification-document`,
 /// `https://www.first.org/cvss/v4-0/specification-document`).
 extension CVSSMetricTable {
     /// The metrics of a version.
     static func of(_ version: CVSSVector.Version) -> CVSSMetricTable {
         switch version {
+        case .v2_0: v2
         case .v3_0, .v3_1: v3
         case .v4_0: v4
         }
     }
+
+    /// CVSS v2: base, then temporal, then environmental.
+    static let v2 = CVSSMetricTable([
+        .base("AV", ["L", "A", "N"]), .base("AC", ["H", "M", "L"]), .base("Au", ["M", "S", "N"]),
+        .base("C", ["N", "P", "C"]), .base("I", ["N", "P", "C"]), .base("A", ["N", "P", "C"]),
+
+        .optional("E", ["U", "POC", "F", "H", "ND"]), .optional("RL", ["OF", "TF", "W", "U", "ND"]),
+        .optional("RC", ["UC", "UR", "C", "ND"]),
+
+        .optional("CDP", ["N", "L", "LM", "MH", "H", "ND"]), .optional("TD", ["N", "L", "M", "H", "ND"]),
+        .optional("CR", ["L", "M", "H", "ND"]), .optional("IR", ["L", "M", "H", "ND"]),
+        .optional("AR", ["L", "M", "H", "ND"]),
+    ])
 
     /// CVSS v3.0 and v3.1 (they define the same metrics): base, then temporal, then environmental.
     static let v3 = CVSSMetricTable([

@@ -3,14 +3,30 @@
 /// The score is always computed from the metrics, never taken from a label stored beside the vector: advisories are
 /// untrusted input, and a stored score can disagree with its own vector.
 public struct CVSSVector: Sendable, Equatable, CustomStringConvertible {
-    /// The CVSS versions that are scored, as their vector prefix writes them.
+    /// The CVSS versions that are scored, as their vector prefix writes them; v2 vectors have no prefix.
     public enum Version: String, Sendable {
-        case v3_0 = "3.0", v3_1 = "3.1", v4_0 = "4.0"
+        /// CVSS v2 (2007), written without prefix: `AV:N/AC:L/Au:N/C:P/I:P/A:P`.
+        case v2_0 = "2.0"
+        /// CVSS v3.0 (2015), `CVSS:3.0/…`.
+        case v3_0 = "3.0"
+        /// CVSS v3.1 (2019), `CVSS:3.1/…`: v3.0's metrics with a Roundup free of floating-point error.
+        case v3_1 = "3.1"
+        /// CVSS v4.0 (2023), `CVSS:4.0/…`, scored through MacroVectors.
+        case v4_0 = "4.0"
     }
 
-    /// The qualitative severity rating scale that FIRST defines for v3 and v4 scores.
+    /// The qualitative severity rating scale that FIRST defines for v3 and v4 scores (v2 scores use NVD's scale).
     public enum Rating: String, Sendable, Comparable {
-        case none, low, medium, high, critical
+        /// 0.0.
+        case none
+        /// 0.1 to 3.9.
+        case low
+        /// 4.0 to 6.9.
+        case medium
+        /// 7.0 to 8.9.
+        case high
+        /// 9.0 to 10.0.
+        case critical
 
         /// The rating of a score: 0 none, 0.1–3.9 low, 4.0–6.9 medium, 7.0–8.9 high, 9.0–10.0 critical.
         public init(score: Double) {
@@ -38,7 +54,8 @@ public struct CVSSVector: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The longest vector accepted, in UTF-8 bytes. The longest valid v4.0 vector, every optional metric written
-    /// out, is about 200 bytes; the bound keeps a hostile string from costing more than that to reject.
+    /// out, has 178 bytes (more with metrics repeated as X, which is still valid); the bound keeps a hostile string
+    /// from costing more than a few such vectors to reject.
     public static let maximumLength = 512
 
     /// The version named by the vector's prefix.
@@ -48,8 +65,12 @@ public struct CVSSVector: Sendable, Equatable, CustomStringConvertible {
     /// The base score, 0.0 to 10.0 with one decimal, rounded as the version's specification rounds it.
     public let baseScore: Double
 
-    /// The qualitative severity of the base score.
-    public var rating: Rating { Rating(score: baseScore) }
+    /// The qualitative severity of the base score. CVSS v2 defines no scale; NVD's is used for it, which has only
+    /// low (0.0–3.9), medium and high (7.0–10.0).
+    public var rating: Rating {
+        guard version == .v2_0 else { return Rating(score: baseScore) }
+        return baseScore < 4 ? .low : baseScore < 7 ? .medium : .high
+    }
 
     /// The vector, its base score and its rating.
     public var description: String { "\(text) (\(baseScore), \(rating.rawValue))" }
@@ -66,6 +87,7 @@ public struct CVSSVector: Sendable, Equatable, CustomStringConvertible {
         self.text = text
         let metrics = try CVSSMetricTable.of(version).parse(fields: fields, of: text)
         switch version {
+        case .v2_0: self.baseScore = CVSS2Score.baseScore(of: metrics)
         case .v3_0, .v3_1: self.baseScore = CVSS3Score.baseScore(of: metrics, roundingAs: version)
         case .v4_0: self.baseScore = CVSS4Score.baseScore(of: metrics)
         }
@@ -85,14 +107,16 @@ public struct CVSSVector: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Splits `CVSS:<version>/` from the metric fields.
+    /// Splits `CVSS:<version>/` from the metric fields; a vector without prefix is v2 when it has v2's metrics.
     private static func splitPrefix(of text: String) throws(CVSSError) -> (Version, Substring) {
         guard text.hasPrefix("CVSS:") else {
-            throw CVSSError(vector: text, problem: looksLikeVersion2(text) ? .version2NotScored : .missingVersionPrefix)
+            guard looksLikeVersion2(text) else { throw CVSSError(vector: text, problem: .missingVersionPrefix) }
+            return (.v2_0, text[...])
         }
         let prefixEnd = text.firstIndex(of: "/") ?? text.endIndex
         let prefix = text[..<prefixEnd]
-        guard let version = Version(rawValue: String(prefix.dropFirst("CVSS:".count))) else {
+        // CVSS v2 vectors are written without a prefix; `CVSS:2.0/` is not a form its guide defines.
+        guard let version = Version(rawValue: String(prefix.dropFirst("CVSS:".count))), version != .v2_0 else {
             throw CVSSError(vector: text, problem: .unknownVersionPrefix(String(prefix)))
         }
         guard prefixEnd < text.endIndex else {

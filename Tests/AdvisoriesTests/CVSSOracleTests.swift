@@ -4,8 +4,8 @@ import Testing
 import TestSupport
 
 /// Our scores against an independent implementation, Red Hat's `cvss` package (see `tools/cvss-scores.py`), on
-/// every v3 base vector, thousands of seeded random v3 and v4 vectors with their other metric groups, mutated
-/// vectors that must be rejected alike, and every vector in the OSV corpus.
+/// every v2 and v3 base vector, thousands of seeded random v2, v3 and v4 vectors with their other metric groups,
+/// mutated vectors that must be rejected alike, and every vector in the OSV corpus.
 @Suite(.enabled(Comment(rawValue: CVSSOracle.need)) { CVSSOracle.available })
 struct CVSSOracleTests {
     /// A metric and its values, written out here from the specifications rather than taken from the code under test,
@@ -19,6 +19,11 @@ struct CVSSOracleTests {
         }
     }
 
+    static let v2Base = metrics("AV=L,A,N AC=H,M,L Au=M,S,N C=N,P,C I=N,P,C A=N,P,C")
+    static let v2Other = metrics("""
+        E=U,POC,F,H,ND RL=OF,TF,W,U,ND RC=UC,UR,C,ND CDP=N,L,LM,MH,H,ND TD=N,L,M,H,ND CR=L,M,H,ND IR=L,M,H,ND \
+        AR=L,M,H,ND
+        """)
     static let v3Base = metrics("AV=N,A,L,P AC=L,H PR=N,L,H UI=N,R S=U,C C=H,L,N I=H,L,N A=H,L,N")
     static let v3Other = metrics("""
         E=X,H,F,P,U RL=X,U,W,T,O RC=X,C,R,U CR=X,H,M,L IR=X,H,M,L AR=X,H,M,L MAV=X,N,A,L,P MAC=X,L,H \
@@ -33,18 +38,11 @@ struct CVSSOracleTests {
         V=X,D,C RE=X,L,M,H U=X,Clear,Green,Amber,Red
         """)
 
-    @Test func scoresEveryV3BaseVectorAsTheOracleDoes() throws {
-        var vectors: [String] = []
-        for prefix in ["CVSS:3.0", "CVSS:3.1"] {
-            var combinations: [[String]] = [[]]
-            for metric in Self.v3Base {
-                combinations = combinations.flatMap { fields in
-                    metric.values.map { fields + [metric.name + ":" + $0] }
-                }
-            }
-            vectors += combinations.map { ([prefix] + $0).joined(separator: "/") }
-        }
-        #expect(vectors.count == 2 * 2592)
+    @Test func scoresEveryV2AndV3BaseVectorAsTheOracleDoes() throws {
+        let vectors = Self.everyBaseVector(prefix: "", base: Self.v2Base)
+            + Self.everyBaseVector(prefix: "CVSS:3.0", base: Self.v3Base)
+            + Self.everyBaseVector(prefix: "CVSS:3.1", base: Self.v3Base)
+        #expect(vectors.count == 729 + 2 * 2592)
         #expect(try Self.expectAgreement(on: vectors) == 0, "the oracle rejected vectors meant to be valid")
     }
 
@@ -53,6 +51,14 @@ struct CVSSOracleTests {
         let vectors = (0..<4000).map { index in
             Self.randomVector(prefix: index.isMultiple(of: 2) ? "CVSS:3.0" : "CVSS:3.1", base: Self.v3Base,
                               other: Self.v3Other, using: &generator)
+        }
+        #expect(try Self.expectAgreement(on: vectors) == 0, "the oracle rejected vectors meant to be valid")
+    }
+
+    @Test func scoresRandomV2VectorsWithTemporalAndEnvironmentalMetricsAsTheOracleDoes() throws {
+        var generator = SeededGenerator(seed: 0x2)
+        let vectors = (0..<2000).map { _ in
+            Self.randomVector(prefix: "", base: Self.v2Base, other: Self.v2Other, using: &generator)
         }
         #expect(try Self.expectAgreement(on: vectors) == 0, "the oracle rejected vectors meant to be valid")
     }
@@ -68,16 +74,17 @@ struct CVSSOracleTests {
     /// One-character and one-field mutations of valid vectors: both implementations must reject the same ones.
     @Test func rejectsMutatedVectorsAsTheOracleDoes() throws {
         var generator = SeededGenerator(seed: 0xBAD)
-        let vectors = (0..<3000).map { index in
-            let valid = switch index % 3 {
+        let vectors = (0..<4000).map { index in
+            let valid = switch index % 4 {
             case 0: Self.randomVector(prefix: "CVSS:3.0", base: Self.v3Base, other: Self.v3Other, using: &generator)
+            case 2: Self.randomVector(prefix: "", base: Self.v2Base, other: Self.v2Other, using: &generator)
             case 1: Self.randomVector(prefix: "CVSS:3.1", base: Self.v3Base, other: Self.v3Other, using: &generator)
             default: Self.randomVector(prefix: "CVSS:4.0", base: Self.v4Base, other: Self.v4Other, using: &generator)
             }
             return Self.mutate(valid, using: &generator)
         }
         let rejected = try Self.expectAgreement(on: vectors)
-        #expect(rejected > 1000, "only \(rejected) of \(vectors.count) mutations were invalid")
+        #expect(rejected > 1500, "only \(rejected) of \(vectors.count) mutations were invalid")
     }
 
     @Test(.enabled(if: TestPaths.hasCorpus("vulndata/osv"), "needs shared/corpora/vulndata/osv"))
@@ -114,7 +121,17 @@ struct CVSSOracleTests {
         return verdicts.filter { if case .rejected = $0 { true } else { false } }.count
     }
 
-    /// A valid vector: every base metric, each other metric with probability 0.3, in shuffled order one time in four.
+    /// Every combination of the base metrics' values.
+    static func everyBaseVector(prefix: String, base: [Metric]) -> [String] {
+        var combinations: [[String]] = [[]]
+        for metric in base {
+            combinations = combinations.flatMap { fields in metric.values.map { fields + [metric.name + ":" + $0] } }
+        }
+        return combinations.map { (prefix.isEmpty ? $0 : [prefix] + $0).joined(separator: "/") }
+    }
+
+    /// A valid vector (v2 when `prefix` is empty): every base metric, each other metric with probability 0.3, in
+    /// shuffled order one time in four.
     static func randomVector(prefix: String, base: [Metric], other: [Metric],
                              using generator: inout SeededGenerator) -> String {
         var fields = base.map { $0.name + ":" + $0.values.randomElement(using: &generator)! }
@@ -122,16 +139,17 @@ struct CVSSOracleTests {
             fields.append(metric.name + ":" + metric.values.randomElement(using: &generator)!)
         }
         if Int.random(in: 0..<4, using: &generator) == 0 { fields.shuffle(using: &generator) }
-        return ([prefix] + fields).joined(separator: "/")
+        return (prefix.isEmpty ? fields : [prefix] + fields).joined(separator: "/")
     }
 
     /// One change that usually breaks a vector: a character dropped or replaced, a field dropped, doubled or
-    /// emptied, a slash appended. The `CVSS:` prefix is kept, as without it the oracle reads CVSS v2.
+    /// emptied, a slash appended. A `CVSS:` prefix is kept, as without it the oracle reads CVSS v2.
     static func mutate(_ vector: String, using generator: inout SeededGenerator) -> String {
         var characters = Array(vector)
         var fields = vector.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let fieldIndex = Int.random(in: 1..<fields.count, using: &generator)
-        let characterIndex = Int.random(in: "CVSS:".count..<characters.count, using: &generator)
+        let hasPrefix = vector.hasPrefix("CVSS:")
+        let fieldIndex = Int.random(in: (hasPrefix ? 1 : 0)..<fields.count, using: &generator)
+        let characterIndex = Int.random(in: (hasPrefix ? "CVSS:".count : 0)..<characters.count, using: &generator)
         switch Int.random(in: 0..<6, using: &generator) {
         case 0:
             characters.remove(at: characterIndex)

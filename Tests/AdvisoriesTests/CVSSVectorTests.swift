@@ -15,6 +15,13 @@ import Testing
         ("CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 7.8, .high),
         ("CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N", 1.6, .low),
         ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", 0.0, .none),
+        // CVSS v2 guide examples: CVE-2002-0392 (Apache chunked encoding), CVE-2003-0818 (Windows ASN.1),
+        // CVE-2003-0062 (NOD32); v2 is rated on NVD's scale, where 10.0 is high and 0.0 low.
+        ("AV:N/AC:L/Au:N/C:N/I:N/A:C", 7.8, .high),
+        ("AV:N/AC:L/Au:N/C:C/I:C/A:C", 10.0, .high),
+        ("AV:L/AC:H/Au:N/C:C/I:C/A:C", 6.2, .medium),
+        ("AV:N/AC:L/Au:N/C:P/I:P/A:P", 7.5, .high),
+        ("AV:L/AC:H/Au:M/C:N/I:N/A:N", 0.0, .low),
         // CVSS v4.0, scores from FIRST's calculator.
         ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H", 10.0, .critical),
         ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", 9.3, .critical),
@@ -42,6 +49,12 @@ import Testing
         #expect(v4.baseScore == 9.3)
         let v3 = try CVSSVector(parsing: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O/RC:U/CR:L/MAV:P/MS:C")
         #expect(v3.baseScore == 9.8)
+    }
+
+    @Test func readsVersionTwoFromItsMetricsWithoutAPrefix() throws {
+        let vector = try CVSSVector(parsing: "AV:N/AC:L/Au:N/C:P/I:P/A:P/E:POC/RL:OF/RC:C/CDP:H/TD:H/CR:M/IR:M/AR:H")
+        #expect(vector.version == .v2_0)
+        #expect(vector.baseScore == 7.5)
     }
 
     @Test func acceptsMetricsOutOfOrder() throws {
@@ -95,7 +108,9 @@ import Testing
         ("CVSS:3.1/AV:N\u{0}/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", .invalidCharacter(offset: 13)),
         ("CVSS:3.1/AV:Ｎ/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", .invalidCharacter(offset: 12)),
         // Version prefixes.
-        ("AV:N/AC:L/Au:N/C:P/I:P/A:P", .version2NotScored),
+        ("AV:N/AC:L/Au:N/C:P/I:P", .missingMandatoryMetrics(["A"])),
+        ("AV:N/AC:L/Au:N/C:P/I:P/A:P/E:X", .badValue(metric: "E", value: "X", allowed: ["U", "POC", "F", "H", "ND"])),
+        ("AV:N/AC:L/Au:N/C:P/I:P/A:P/MAV:N", .unknownMetric("MAV")),
         ("AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", .missingVersionPrefix),
         ("cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", .missingVersionPrefix),
         ("CVSS:3.2/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", .unknownVersionPrefix("CVSS:3.2")),
@@ -134,6 +149,22 @@ import Testing
     func rejectsMalformedVectorsNamingTheProblem(_ example: (vector: String, problem: CVSSError.Problem)) {
         #expect(throws: CVSSError(vector: example.vector, problem: example.problem)) {
             try CVSSVector(parsing: example.vector)
+        }
+    }
+
+    /// Seeded random strings over the vector alphabet and beyond: each is scored within 0–10 or rejected, never a
+    /// crash or a trap.
+    @Test func neverTrapsOnRandomStrings() {
+        var generator = SeededGenerator(seed: 0xF022)
+        let alphabet = Array("CVS:234.01/ANLPHXURMEISTYDabc:/\u{0}\n é\u{301}😀")
+        let prefixes = ["", "CVSS:3.1/", "CVSS:4.0/", "CVSS:3.0/", "AV:N/Au:N/"]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0..<90, using: &generator)
+            let text = prefixes.randomElement(using: &generator)!
+                + String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            if let vector = try? CVSSVector(parsing: text) {
+                #expect((0...10).contains(vector.baseScore), "\(text) scored \(vector.baseScore)")
+            }
         }
     }
 
