@@ -71,6 +71,15 @@ struct CVSSOracleTests {
         #expect(try Self.expectAgreement(on: vectors) == 0, "the oracle rejected vectors meant to be valid")
     }
 
+    /// All 104,976 v4.0 base vectors: a minute or two of the oracle's time, so run on request only.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SAFEGUARD_CVSS4_EXHAUSTIVE"] == "1",
+                   "scores all 104,976 v4.0 base vectors when SAFEGUARD_CVSS4_EXHAUSTIVE=1"))
+    func scoresEveryV4BaseVectorAsTheOracleDoes() throws {
+        let vectors = Self.everyBaseVector(prefix: "CVSS:4.0", base: Self.v4Base)
+        #expect(vectors.count == 104_976)
+        #expect(try Self.expectAgreement(on: vectors) == 0, "the oracle rejected vectors meant to be valid")
+    }
+
     /// One-character and one-field mutations of valid vectors: both implementations must reject the same ones.
     @Test func rejectsMutatedVectorsAsTheOracleDoes() throws {
         var generator = SeededGenerator(seed: 0xBAD)
