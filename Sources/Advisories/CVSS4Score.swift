@@ -55,6 +55,7 @@ struct CVSS4Score {
         return lower
     }
 
+    /// The score of the effective metrics, 0.0 to 10.0 with one decimal.
     func score() -> Double {
         if ["VC", "VI", "VA", "SC", "SI", "SA"].allSatisfy({ value($0) == "N" }) { return 0 }
         let macro = macroVector()
@@ -64,13 +65,14 @@ struct CVSS4Score {
 
         let nextLower = nextLowerScores(macro)
         let distances = severityDistances(macro)
-        let current = [
-            distances["AV"]! + distances["PR"]! + distances["UI"]!,
-            distances["AC"]! + distances["AT"]!,
-            distances["VC"]! + distances["VI"]! + distances["VA"]! + distances["CR"]! + distances["IR"]!
-                + distances["AR"]!,
-            distances["SC"]! + distances["SI"]! + distances["SA"]!,
-        ]
+        func total(_ metrics: String...) -> Double {
+            metrics.reduce(0) { sum, metric in
+                guard let distance = distances[metric] else { preconditionFailure("no distance for \(metric)") }
+                return sum + distance
+            }
+        }
+        let current = [total("AV", "PR", "UI"), total("AC", "AT"), total("VC", "VI", "VA", "CR", "IR", "AR"),
+                       total("SC", "SI", "SA")]
         let maxSeverity = [
             CVSS4Tables.eq1MaxSeverity[macro[0]] * Self.step, CVSS4Tables.eq2MaxSeverity[macro[1]] * Self.step,
             CVSS4Tables.eq3eq6MaxSeverity[macro[2]][macro[5]] * Self.step,
@@ -78,14 +80,15 @@ struct CVSS4Score {
         ]
 
         // Each EQ with a lower MacroVector pulls the score down by the share of its available distance that the
-        // vector has already travelled; EQ5 counts but pulls by nothing, its levels holding a single value each.
+        // vector has already travelled; EQ5 counts in the mean but pulls by nothing, each of its levels holding a
+        // single value of E.
         var existingLower = 0
         var normalized: Double = 0
         for (index, next) in nextLower.enumerated() {
             guard let next, macroScore - next >= 0 else { continue }
             existingLower += 1
             let available = macroScore - next
-            normalized += index < 4 ? available * (current[index] / maxSeverity[index]) : available * 0
+            normalized += index < 4 ? available * (current[index] / maxSeverity[index]) : 0
         }
         let meanDistance = existingLower == 0 ? 0 : normalized / Double(existingLower)
         return Self.roundToOneDecimal(min(10, max(0, macroScore - meanDistance)))
