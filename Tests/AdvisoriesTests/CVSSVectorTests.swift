@@ -2,7 +2,8 @@
 import Testing
 
 @Suite struct CVSSVectorTests {
-    /// Vectors with the scores FIRST's specification examples and reference calculators give them.
+    /// Vectors with the scores FIRST's specification examples give them, plus a few scored by an independent
+    /// implementation where the specification has no example.
     static let scored: [(vector: String, score: Double, rating: CVSSVector.Rating)] = [
         // CVSS v3.0 specification examples: phpMyAdmin reflected XSS (CVE-2013-1937), Heartbleed (CVE-2014-0160),
         // MySQL stored SQL injection (CVE-2013-0375).
@@ -22,7 +23,8 @@ import Testing
         ("AV:L/AC:H/Au:N/C:C/I:C/A:C", 6.2, .medium),
         ("AV:N/AC:L/Au:N/C:P/I:P/A:P", 7.5, .high),
         ("AV:L/AC:H/Au:M/C:N/I:N/A:N", 0.0, .low),
-        // CVSS v4.0, scores from FIRST's calculator.
+        // CVSS v4.0: the first two are the worst cases FIRST's calculator shows; the rest were scored by Red Hat's
+        // `cvss` package, which ports that calculator's algorithm.
         ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H", 10.0, .critical),
         ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", 9.3, .critical),
         ("CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", 8.5, .high),
