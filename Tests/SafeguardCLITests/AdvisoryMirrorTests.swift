@@ -50,33 +50,33 @@ struct AdvisoryMirrorTests {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = directory + "/advisories.db"
-        let python = try Self.records(in: "PyPI")
+        let crates = try Self.records(in: "crates.io")
         let go = try Self.records(in: "Go")
-        try #require(python.count >= 2 && go.count >= 2)
+        try #require(crates.count >= 2 && go.count >= 2)
 
         // First update: everything from all.zip; there is no modified_id.csv yet to be incremental from.
-        let pythonExport = try Self.zip(Array(python.dropLast()), in: directory)
+        let cratesExport = try Self.zip(Array(crates.dropLast()), in: directory)
         let first = try MisbehavingHTTPServer(script: [
-            "/PyPI/all.zip": [.status(200, headers: [("ETag", "\"py-1\"")], body: pythonExport)],
+            "/crates.io/all.zip": [.status(200, headers: [("ETag", "\"crates-1\"")], body: cratesExport)],
             "/Go/all.zip": [.status(200, headers: [("ETag", "\"go-1\"")], body: try Self.zip(go, in: directory))],
         ])
         defer { first.stop() }
-        #expect(Self.update(first, database: database, ["PyPI", "Go"]) == .success)
-        #expect(try Self.status(database) == ["PyPI": python.count - 1, "Go": go.count])
+        #expect(Self.update(first, database: database, ["crates.io", "Go"]) == .success)
+        #expect(try Self.status(database) == ["crates.io": crates.count - 1, "Go": go.count])
 
-        // Second: PyPI lists one record modified after the newest it holds, fetched alone; Go has no index, so its
+        // Second: crates.io lists one record modified after the newest it holds, fetched alone; Go has no index, so its
         // all.zip is asked for with the ETag it had, and answers 304.
-        let added = python.last!
+        let added = crates.last!
         let second = try MisbehavingHTTPServer(script: [
-            "/PyPI/modified_id.csv": [.ok("2099-01-01T00:00:00Z,\(added.dropLast(5))\n1970-01-01T00:00:00Z,OLD-1\n")],
-            "/PyPI/\(added)": [.status(200, body: try Self.file(added))],
+            "/crates.io/modified_id.csv": [.ok("2099-01-01T00:00:00Z,\(added.dropLast(5))\n1970-01-01T00:00:00Z,OLD-1\n")],
+            "/crates.io/\(added)": [.status(200, body: try Self.file(added))],
             "/Go/all.zip": [.status(304)],
         ])
         defer { second.stop() }
-        #expect(Self.update(second, database: database, ["PyPI", "Go"]) == .success)
-        #expect(try Self.status(database) == ["PyPI": python.count, "Go": go.count])
+        #expect(Self.update(second, database: database, ["crates.io", "Go"]) == .success)
+        #expect(try Self.status(database) == ["crates.io": crates.count, "Go": go.count])
         let asked = second.requests.map(\.path)
-        #expect(!asked.contains("/PyPI/all.zip"))
+        #expect(!asked.contains("/crates.io/all.zip"))
         let conditional = second.requests.first { $0.path == "/Go/all.zip" }
         #expect(conditional?.header("If-None-Match") == "\"go-1\"")
     }
@@ -85,36 +85,36 @@ struct AdvisoryMirrorTests {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = directory + "/advisories.db"
-        let python = try Self.records(in: "PyPI")
+        let crates = try Self.records(in: "crates.io")
         let go = try Self.records(in: "Go")
-        let export = try Self.zip(python, in: directory)
-        let good = try MisbehavingHTTPServer(script: ["/PyPI/all.zip": [.status(200, body: export)]])
+        let export = try Self.zip(crates, in: directory)
+        let good = try MisbehavingHTTPServer(script: ["/crates.io/all.zip": [.status(200, body: export)]])
         defer { good.stop() }
-        #expect(Self.update(good, database: database, ["PyPI"]) == .success)
+        #expect(Self.update(good, database: database, ["crates.io"]) == .success)
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
 
-        // PyPI's new export arrives whole; Go's is cut off after half its bytes.
+        // crates.io's new export arrives whole; Go's is cut off after half its bytes.
         let archive = try Self.zip(go, in: directory)
         let cut = MisbehavingHTTPServer.Response.raw(
             status: 200, headers: [("Content-Length", String(archive.count))],
             body: Array(archive.prefix(archive.count / 2)))
         let failing = try MisbehavingHTTPServer(script: [
-            "/PyPI/all.zip": [.status(200, body: try Self.zip(Array(python.prefix(1)), in: directory))],
+            "/crates.io/all.zip": [.status(200, body: try Self.zip(Array(crates.prefix(1)), in: directory))],
             "/Go/all.zip": [cut],
         ])
         defer { failing.stop() }
-        #expect(Self.update(failing, database: database, ["PyPI", "Go"]) == .error)
+        #expect(Self.update(failing, database: database, ["crates.io", "Go"]) == .error)
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
-        #expect(try Self.status(database) == ["PyPI": python.count])
+        #expect(try Self.status(database) == ["crates.io": crates.count])
         #expect(!FileManager.default.fileExists(atPath: database + ".writing"))
     }
 
     @Test func mirrorErrorsAreNamed() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let server = try MisbehavingHTTPServer(script: ["/PyPI/all.zip": [.status(500)]])
+        let server = try MisbehavingHTTPServer(script: ["/crates.io/all.zip": [.status(500)]])
         defer { server.stop() }
-        #expect(Self.update(server, database: directory + "/db", ["PyPI"]) == .error)
+        #expect(Self.update(server, database: directory + "/db", ["crates.io"]) == .error)
         #expect(!FileManager.default.fileExists(atPath: directory + "/db"))
     }
 }
