@@ -59,7 +59,8 @@ let package = Package(
         .target(name: "Vulnerabilities",
                 dependencies: ["SBOM", "Advisories", "AdvisoryDatabase", "Versions", "Findings", "VEX"]),
         // The report document and renderers.
-        .target(name: "Report", dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM"]),
+        .target(name: "Report",
+                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM", "Vulnerabilities"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
         .target(name: "Scanner",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Catalogers", "SBOM",
@@ -67,7 +68,7 @@ let package = Package(
         // Argument parsing, commands and terminal output; the executable only calls into it.
         .target(name: "SafeguardCLI",
                 dependencies: ["ImageModel", "ImageSources", "Findings", "SBOM", "SBOMFormats", "Report", "Scanner",
-                               "AdvisoryDatabase"]),
+                               "AdvisoryDatabase", "Vulnerabilities", "VEX"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
 
         // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.
@@ -87,6 +88,9 @@ let package = Package(
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "TestSupport"]),
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Versions", "TestSupport"]),
         .testTarget(name: "AdvisoryDatabaseTests", dependencies: ["AdvisoryDatabase", "Advisories", "TestSupport"]),
+        .testTarget(name: "VulnerabilitiesTests",
+                    dependencies: ["Vulnerabilities", "AdvisoryDatabase", "Advisories", "VEX", "SBOM", "Findings",
+                                   "TestSupport"]),
         .testTarget(name: "VEXTests", dependencies: ["VEX", "TestSupport"]),
         .testTarget(name: "SafeguardCLITests",
                     dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Findings", "Report", "ImageModel",

@@ -61,7 +61,8 @@ enum DebianCopyright {
         // `or`, `and`, `and/or` and commas join names; `with … exception` stays part of the name it qualifies.
         // `and/or` comes first: at the same position as `and`, the first of the list wins.
         while !rest.isEmpty {
-            let separator = [" and/or ", " or ", " and ", ","].compactMap { rest.range(of: $0, options: .caseInsensitive) }
+            let separator = [" and/or ", " or ", " and ", ","]
+                .compactMap { rest.range(of: $0, options: .caseInsensitive) }
                 .min { $0.lowerBound < $1.lowerBound }
             let word = separator.map { rest[..<$0.lowerBound] } ?? rest
             names += cleaned(word).map { [$0] } ?? []

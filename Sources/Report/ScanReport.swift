@@ -1,6 +1,7 @@
 import Findings
 import ImageModel
 import SBOM
+import Vulnerabilities
 
 /// The report: one versioned JSON document that everything after the scan consumes.
 ///
@@ -23,6 +24,9 @@ public struct ScanReport: Codable, Sendable {
     public var privilegedFiles: [FileRecord]
     /// The distribution and packages, each attributed to its layers.
     public var sbom: SoftwareBillOfMaterials?
+    /// Known vulnerabilities of the SBOM's packages, VEX-suppressed matches and packages not checked; nil when no
+    /// advisory database was used. Each match is also a `vulnerability` finding.
+    public var vulnerabilities: VulnerabilityReport?
     /// What the scan found.
     public var findings: [Finding]
 

@@ -1,4 +1,5 @@
 import Findings
+import Vulnerabilities
 
 /// Writes reports as text for people: the image, its layers, then findings grouped by severity.
 public struct TableRenderer {
@@ -28,7 +29,56 @@ public struct TableRenderer {
         text += "\n\(style.bold("Filesystem")): \(fs.files) files (\(formatBytes(fs.totalFileBytes))), "
             + "\(fs.directories) directories, \(fs.symlinks) symlinks, \(fs.hardlinks) hardlinks, "
             + "\(fs.special) special, \(fs.setuid) setuid, \(fs.setgid) setgid\n"
-        text += "\n" + findingsSection(report.findings)
+        // Vulnerabilities get a table of their own; the other findings stay grouped by layer.
+        text += "\n" + findingsSection(report.findings.filter { $0.category != VulnerabilityReport.category })
+        if let vulnerabilities = report.vulnerabilities { text += "\n" + renderVulnerabilities(vulnerabilities) }
+        return text
+    }
+
+    /// The `scan sbom:FILE` view: the SBOM's distribution and size, then its vulnerabilities.
+    public func renderSBOMScan(_ report: SBOMScanReport) -> String {
+        var rows: [(String, String)] = [("SBOM", terminalSafe(report.source))]
+        if let system = report.operatingSystem {
+            rows.append(("Distribution", terminalSafe(system.prettyName ?? system.id + " " + (system.versionID ?? ""))))
+        }
+        rows.append(("Packages", String(report.packages)))
+        return keyValues(rows) + "\n" + renderVulnerabilities(report.vulnerabilities)
+    }
+
+    /// Matches (most severe first), then counts of suppressed and unchecked packages with the reasons.
+    public func renderVulnerabilities(_ report: VulnerabilityReport) -> String {
+        var text = style.bold("Vulnerabilities") + "\n"
+        if report.matches.isEmpty {
+            text += "No known vulnerabilities.\n"
+        } else {
+            var table = Table(headers: ["SEVERITY", "ADVISORY", "PACKAGE", "INSTALLED", "FIXED IN", "LAYER"])
+            for match in report.matches {
+                let cve = match.aliases.first { $0.hasPrefix("CVE-") }
+                table.rows.append([style.severity(match.severity),
+                                   terminalSafe(match.advisory + (cve.map { " " + $0 } ?? "")),
+                                   terminalSafe(match.package), terminalSafe(match.installed),
+                                   terminalSafe(match.fixed.first ?? "-"), match.layer.map { String($0) } ?? "-"])
+            }
+            text += table.render(style: style)
+            let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+                let count = report.matches.filter { $0.severity == severity }.count
+                return count == 0 ? nil : "\(count) \(severity.rawValue)"
+            }
+            text += "\(report.matches.count) vulnerabilities: \(counts.joined(separator: ", "))\n"
+        }
+        if !report.suppressed.isEmpty {
+            text += "\(report.suppressed.count) suppressed by VEX statements\n"
+        }
+        if !report.unchecked.isEmpty {
+            // Not checked is not safe: say which and why, grouped by reason.
+            let reasons = Dictionary(grouping: report.unchecked, by: \.reason)
+            text += style.severity(.low) + " \(report.unchecked.count) packages not checked:\n"
+            for reason in reasons.keys.sorted() {
+                let names = reasons[reason]!.prefix(5).map { terminalSafe($0.package) }.joined(separator: ", ")
+                let more = reasons[reason]!.count > 5 ? " and \(reasons[reason]!.count - 5) more" : ""
+                text += "  \(terminalSafe(reason)): \(names)\(more)\n"
+            }
+        }
         return text
     }
 

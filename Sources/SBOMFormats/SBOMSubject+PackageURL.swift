@@ -4,7 +4,7 @@ extension SBOMSubject {
     /// The image's purl, of the purl-spec `oci` type: the last segment of the repository as the name, the manifest
     /// digest as the version, the repository, architecture and tag as qualifiers
     /// (`pkg:oci/debian@sha256:…?arch=amd64&repository_url=docker.io%2Flibrary%2Fdebian&tag=12`).
-    var packageURL: String {
+    public var packageURL: String {
         var qualifiers: [String: String] = [:]
         if let repository { qualifiers["repository_url"] = repository }
         if let architecture { qualifiers["arch"] = architecture }

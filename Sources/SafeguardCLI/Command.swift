@@ -59,24 +59,33 @@ public enum Command {
             }
             let options = try Options(parsed, verb: verb, environment: environment)
             logger = Logger(level: options.logLevel, colors: terminal.stderrColors)
+            if let file = options.sbomFile {
+                let report = try VulnerabilityStep.scanSBOM(file, options: options, environment: environment,
+                                                            logger: logger)
+                let style = TextStyle(colors: options.output == nil && terminal.stdoutColors)
+                try write(options.format == .json ? try JSONRenderer.render(report)
+                              : TableRenderer(style: style).renderSBOMScan(report), to: options.output)
+                return exitStatus(report.highestSeverity, options: options, logger: logger)
+            }
+            guard let location = options.location else { throw UsageError("missing IMAGE") }
             let progress = terminal.stderrIsTerminal && !options.quiet ? ProgressDisplay(logger: logger) : nil
-            logger.debug("scanning \(options.location) for \(options.platform)")
+            logger.debug("scanning \(location) for \(options.platform)")
 
-            let scan = ImageScan(location: options.location, platform: options.platform,
+            let scan = ImageScan(location: location, platform: options.platform,
                                  registryOptions: options.registry, concurrency: options.concurrency,
                                  limits: options.limits)
             var events: (@Sendable (ImageScan.Event) -> Void)?
             if let progress { events = { progress.handle($0) } }
-            let report = try scan.run(events: events)
+            var report = try scan.run(events: events)
             progress?.finish()
+            if verb == "scan" {
+                try VulnerabilityStep.apply(to: &report, options: options,
+                                            subject: subject(of: report, options: options),
+                                            environment: environment, logger: logger)
+            }
 
             try write(render(report, verb: verb, options: options, terminal: terminal), to: options.output)
-            if verb == "scan", let threshold = options.failOn, let highest = report.highestSeverity,
-               highest >= threshold {
-                logger.info("findings at or above \(threshold.rawValue): exiting with \(ExitCode.findings.rawValue)")
-                return .findings
-            }
-            return .success
+            return verb == "scan" ? exitStatus(report.highestSeverity, options: options, logger: logger) : .success
         } catch let error as UsageError {
             logger.error("\(error.description)\nRun 'safeguard \(verb) --help' for usage.")
             return .error
@@ -84,6 +93,13 @@ public enum Command {
             logger.error("\(error)")
             return .error
         }
+    }
+
+    /// `findings` when a finding reaches `--fail-on`, success otherwise.
+    private static func exitStatus(_ highest: Severity?, options: Options, logger: Logger) -> ExitCode {
+        guard let threshold = options.failOn, let highest, highest >= threshold else { return .success }
+        logger.info("findings at or above \(threshold.rawValue): exiting with \(ExitCode.findings.rawValue)")
+        return .findings
     }
 
     private static func render(_ report: ScanReport, verb: String, options: Options, terminal: Terminal) throws

@@ -20,7 +20,14 @@ struct Options {
         }
     }
 
-    var location: ImageLocation
+    /// The image to read; nil when `scan` was given `sbom:FILE`.
+    var location: ImageLocation?
+    /// The SBOM `scan sbom:FILE` matches instead of an image.
+    var sbomFile: String?
+    /// The advisory database named by `--db`; the default location otherwise (where a missing file is a warning).
+    var database: String?
+    /// OpenVEX documents whose statements suppress matches.
+    var vexFiles: [String] = []
     var platform = Platform.host
     var format = Format.table
     var output: String?
@@ -33,6 +40,9 @@ struct Options {
 
     var logLevel: Logger.Level { quiet ? .error : verbose ? .debug : .warning }
 
+    /// How `scan` is told to read an SBOM file instead of an image.
+    static let sbomPrefix = "sbom:"
+
     /// More concurrent layers than this only adds memory; registries throttle parallel pulls anyway.
     static let maxConcurrency = 32
 
@@ -40,9 +50,9 @@ struct Options {
         var valued: Set<String> = ["--platform", "--format", "--output", "--creds", "--authfile",
                                    "--insecure-registry", "--timeout", "--concurrency", "--max-layer-size",
                                    "--max-layer-entries", "--max-name-length"]
-        if verb == "scan" { valued.insert("--fail-on") }
+        if verb == "scan" { valued.formUnion(["--fail-on", "--db", "--vex"]) }
         return Arguments.Spec(flags: ["--quiet", "--verbose", "--help"], valued: valued,
-                              repeatable: ["--insecure-registry"],
+                              repeatable: ["--insecure-registry", "--vex"],
                               aliases: ["-q": "--quiet", "-v": "--verbose", "-h": "--help", "-o": "--output",
                                         "-f": "--format"])
     }
@@ -53,11 +63,19 @@ struct Options {
             throw UsageError(parsed.positional.isEmpty ? "missing IMAGE"
                 : "expected one IMAGE, got \(parsed.positional.count)")
         }
-        do {
-            location = try ImageLocation(parsing: parsed.positional[0])
-        } catch {
-            throw UsageError("\(error)")
+        let target = parsed.positional[0]
+        if verb == "scan", target.hasPrefix(Self.sbomPrefix) {
+            sbomFile = String(target.dropFirst(Self.sbomPrefix.count))
+            guard sbomFile?.isEmpty == false else { throw UsageError("sbom: needs a FILE, as in sbom:bom.json") }
+        } else {
+            do {
+                location = try ImageLocation(parsing: target)
+            } catch {
+                throw UsageError("\(error)")
+            }
         }
+        database = parsed.value("--db")
+        vexFiles = parsed.all("--vex")
         quiet = parsed.has("--quiet")
         verbose = parsed.has("--verbose")
         output = parsed.value("--output")

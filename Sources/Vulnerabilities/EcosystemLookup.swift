@@ -45,12 +45,32 @@ struct EcosystemLookup: Equatable {
         case .deb, .apk, .rpm: return try distribution(package, system: system)
         case .pypi: return language("PyPI", package, .pep440)
         case .npm: return language("npm", package, .semver)
-        case .golang: return language("Go", package, .semver)
+        case .golang:
+            var lookup = language("Go", package, .semver)
+            lookup.version = goVersion(package.version)
+            return lookup
         case .cargo: return language("crates.io", package, .semver)
         case .maven: return language("Maven", package, .maven)
         case .gem: return language("RubyGems", package, .rubygems)
         case .composer: throw .noVersionRules("Packagist")
         }
+    }
+
+    /// Go toolchain versions as the Go advisory database writes them: `1.19` is `1.19.0` and `1.21rc2` is
+    /// `1.21.0-rc.2` (toolchain releases drop a zero patch and write prereleases without a dot; SemVer does not).
+    static func goVersion(_ version: String) -> String {
+        var core = version
+        var prerelease = ""
+        for marker in ["rc", "beta"] {
+            if let range = version.range(of: marker), version[range.upperBound...].allSatisfy(\.isNumber),
+               range.upperBound < version.endIndex {
+                core = String(version[..<range.lowerBound])
+                prerelease = "-" + marker + "." + version[range.upperBound...]
+            }
+        }
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return version }
+        return core + ".0" + prerelease
     }
 
     private static func language(_ ecosystem: String, _ package: Package, _ scheme: VersionScheme)

@@ -1,4 +1,5 @@
-/// A zip archive (jar, war, ear, an advisory export) held in memory, read-only: its central directory, and members on request.
+/// A zip archive (jar, war, ear, an advisory export) held in memory, read-only: its central directory, and
+/// members on request.
 ///
 /// Every offset and length comes from the file, so every one is checked against the bytes before it is used; a
 /// member's data is only read (and inflated) when asked for, up to a limit the caller names.

@@ -68,7 +68,9 @@ struct AdvisoryMirrorTests {
         // all.zip is asked for with the ETag it had, and answers 304.
         let added = crates.last!
         let second = try MisbehavingHTTPServer(script: [
-            "/crates.io/modified_id.csv": [.ok("2099-01-01T00:00:00Z,\(added.dropLast(5))\n1970-01-01T00:00:00Z,OLD-1\n")],
+            "/crates.io/modified_id.csv": [
+                .ok("2099-01-01T00:00:00Z,\(added.dropLast(5))\n1970-01-01T00:00:00Z,OLD-1\n"),
+            ],
             "/crates.io/\(added)": [.status(200, body: try Self.file(added))],
             "/Go/all.zip": [.status(304)],
         ])
