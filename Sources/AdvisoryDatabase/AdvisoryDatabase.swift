@@ -133,16 +133,25 @@ public final class AdvisoryDatabase {
     }
 
     /// Whether the database holds advisories for the ecosystem `base` (e.g. `Debian`): when it does not, a
-    /// package of that ecosystem is "not checked", never "not vulnerable".
+    /// package of that ecosystem is "not checked", never "not vulnerable". An ecosystem counts as held once an
+    /// import or update recorded it as a source, even if it had no advisory for this release.
     public func covers(_ base: String) throws(AdvisoryDatabaseError) -> Bool {
         try coveredEcosystems().contains(base)
     }
 
     private var coveredCache: Set<String>?
 
+    /// Read from the small `sources` table, not from `affected`: a scan asks once, and must not pay for a pass
+    /// over a million rows.
     private func coveredEcosystems() throws(AdvisoryDatabaseError) -> Set<String> {
         if let coveredCache { return coveredCache }
-        let covered = Set(try status().filter { $0.advisories > 0 || $0.updated != nil }.map(\.ecosystem))
+        var covered: Set<String> = []
+        do {
+            let statement = try connection.prepare("SELECT ecosystem FROM sources")
+            while try statement.step() { covered.insert(statement.text(0) ?? "") }
+        } catch {
+            throw .wrapping(error)
+        }
         coveredCache = covered
         return covered
     }
