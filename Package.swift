@@ -38,19 +38,21 @@ let package = Package(
         // privileged files.
         .target(name: "Forensics",
                 dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings", "SBOM", "COpenSSL"]),
+        // JSON documents walked with their paths, nesting bounded before Foundation's parser sees them.
+        .target(name: "JSONTree"),
         // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
-        .target(name: "SBOMFormats", dependencies: ["SBOM", "ImageModel"]),
+        .target(name: "SBOMFormats", dependencies: ["SBOM", "ImageModel", "JSONTree"]),
         // Zip archives held in memory: jars and advisory exports, every offset checked, members inflated on request.
         .target(name: "Zip", dependencies: ["CISAL"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
-        .target(name: "Catalogers", dependencies: ["ImageModel", "LayerPass", "SBOM", "CSQLite", "Zip"]),
+        .target(name: "Catalogers", dependencies: ["ImageModel", "LayerPass", "SBOM", "CSQLite", "Zip", "JSONTree"]),
         // Version strings ordered by each ecosystem's rules: dpkg, rpm, apk, PEP 440, SemVer, Maven, RubyGems.
         .target(name: "Versions"),
         // Advisories in the OSV format: the model, strict parsing, range evaluation, CVSS scores.
         .target(name: "Advisories", dependencies: ["Versions"]),
         // OpenVEX documents: statements that a vulnerability does or does not affect a product.
         // Product matching is by purl, so it builds on the SBOM module's parser.
-        .target(name: "VEX", dependencies: ["SBOM"]),
+        .target(name: "VEX", dependencies: ["SBOM", "JSONTree"]),
         // A thin Swift layer over SQLite: connections, statements, the defences for files others wrote.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // The advisory database: OSV advisories in one SQLite file, indexed by package, replaced atomically.
@@ -82,9 +84,11 @@ let package = Package(
         .testTarget(name: "SBOMFormatsTests", dependencies: ["SBOMFormats", "SBOM", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CatalogersTests",
-                    dependencies: ["Catalogers", "SBOM", "LayerPass", "ImageModel", "ImageSources", "Zip", "TestSupport"]),
+                    dependencies: ["Catalogers", "SBOM", "LayerPass", "ImageModel", "ImageSources", "Zip",
+                                   "TestSupport"]),
         .testTarget(name: "ForensicsTests",
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),
+        .testTarget(name: "ZipTests", dependencies: ["Zip", "TestSupport"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "TestSupport"]),
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Versions", "TestSupport"]),
         .testTarget(name: "AdvisoryDatabaseTests", dependencies: ["AdvisoryDatabase", "Advisories", "TestSupport"]),

@@ -67,7 +67,7 @@ public final class AdvisoryDatabase {
         guard let statement = byName else { throw .corrupt(path: path, reason: "the affected table is unreadable") }
         defer { statement.reset() }
         var found: [Candidate] = []
-        do {
+        try translatingErrors {
             try statement.bind(1, PackageNames.key(name, ecosystem: baseEcosystem))
             while try statement.step() {
                 guard let stored = statement.text(2), ecosystem(stored), let ranges = statement.text(3) else {
@@ -79,12 +79,6 @@ public final class AdvisoryDatabase {
                 }
                 found.append(Candidate(row: statement.int64(0), entry: Int(statement.int64(1)), affected: affected))
             }
-        } catch let error as AdvisoryDatabaseError {
-            throw error
-        } catch let error as SQLiteError {
-            throw .wrapping(error)
-        } catch {
-            throw .corrupt(path: path, reason: "\(error)")
         }
         return found
     }
@@ -93,13 +87,18 @@ public final class AdvisoryDatabase {
     public func advisory(row: Int64) throws(AdvisoryDatabaseError) -> Advisory {
         guard let statement = byRow else { throw .corrupt(path: path, reason: "the advisories table is unreadable") }
         defer { statement.reset() }
-        let id: String
-        let bytes: [UInt8]
-        do {
+        let (id, bytes) = try translatingErrors {
             try statement.bind(1, row)
             guard try statement.step() else { throw AdvisoryDatabaseError.corrupt(path: path, reason: "row \(row)") }
-            id = statement.text(0) ?? "row \(row)"
-            bytes = statement.blob(1)
+            return (statement.text(0) ?? "row \(row)", statement.blob(1))
+        }
+        do { return try RecordCodec.decode(bytes) } catch { throw .record(path: path, id: id, reason: "\(error)") }
+    }
+
+    /// Runs `body`, turning SQLite's errors into the database's and anything else into a corruption report.
+    private func translatingErrors<T>(_ body: () throws -> T) throws(AdvisoryDatabaseError) -> T {
+        do {
+            return try body()
         } catch let error as AdvisoryDatabaseError {
             throw error
         } catch let error as SQLiteError {
@@ -107,7 +106,6 @@ public final class AdvisoryDatabase {
         } catch {
             throw .corrupt(path: path, reason: "\(error)")
         }
-        do { return try RecordCodec.decode(bytes) } catch { throw .record(path: path, id: id, reason: "\(error)") }
     }
 
     /// The ecosystems the database holds, with their advisory counts and where and when they came from.
@@ -133,16 +131,25 @@ public final class AdvisoryDatabase {
     }
 
     /// Whether the database holds advisories for the ecosystem `base` (e.g. `Debian`): when it does not, a
-    /// package of that ecosystem is "not checked", never "not vulnerable".
+    /// package of that ecosystem is "not checked", never "not vulnerable". An ecosystem counts as held once an
+    /// import or update recorded it as a source, even if it had no advisory for this release.
     public func covers(_ base: String) throws(AdvisoryDatabaseError) -> Bool {
         try coveredEcosystems().contains(base)
     }
 
     private var coveredCache: Set<String>?
 
+    /// Read from the small `sources` table, not from `affected`: a scan asks once, and must not pay for a pass
+    /// over a million rows.
     private func coveredEcosystems() throws(AdvisoryDatabaseError) -> Set<String> {
         if let coveredCache { return coveredCache }
-        let covered = Set(try status().filter { $0.advisories > 0 || $0.updated != nil }.map(\.ecosystem))
+        var covered: Set<String> = []
+        do {
+            let statement = try connection.prepare("SELECT ecosystem FROM sources")
+            while try statement.step() { covered.insert(statement.text(0) ?? "") }
+        } catch {
+            throw .wrapping(error)
+        }
         coveredCache = covered
         return covered
     }

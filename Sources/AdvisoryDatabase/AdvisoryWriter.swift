@@ -16,6 +16,8 @@ public final class AdvisoryWriter {
     private let deleteAffected: SQLiteStatement
     private let insertAffected: SQLiteStatement
     private var finished = false
+    /// Ecosystems (base names) the records put so far affect; each becomes a source at commit if none is recorded.
+    private var touched: Set<String> = []
 
     /// What one writer did, for the command's summary.
     public struct Summary: Sendable, Equatable {
@@ -114,6 +116,7 @@ public final class AdvisoryWriter {
             }
             for (entry, affected) in advisory.affected.enumerated() {
                 let package = affected.package
+                touched.insert(PackageNames.baseEcosystem(package.ecosystem))
                 try insertAffected.bind(1, PackageNames.key(package.name, ecosystem: package.ecosystem))
                 try insertAffected.bind(2, affected.package.ecosystem)
                 try insertAffected.bind(3, row)
@@ -163,8 +166,19 @@ public final class AdvisoryWriter {
     }
 
     /// Commits and puts the new database in place of the old one, atomically.
+    ///
+    /// Every ecosystem a stored record affects is recorded as a source (origin `records`) unless one was recorded
+    /// already: packages of an ecosystem with no source are reported as not checked.
     public func commit() throws(AdvisoryDatabaseError) {
         do {
+            let statement = try connection.prepare(
+                "INSERT OR IGNORE INTO sources (ecosystem, updated, origin) VALUES (?, ?, 'records')")
+            for ecosystem in touched.sorted() {
+                try statement.bind(1, ecosystem)
+                try statement.bind(2, ISO8601DateFormatter().string(from: Date()))
+                _ = try statement.step()
+                statement.reset()
+            }
             try connection.execute("COMMIT")
         } catch {
             abandon()

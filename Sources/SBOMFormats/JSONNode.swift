@@ -1,109 +1,20 @@
-import Foundation
+import JSONTree
 
-/// A value of a parsed JSON document together with its path (`$.components[3].purl`), so that every error a reader
-/// raises can say where in which file the document went wrong.
-struct JSONNode {
-    /// `[String: Any]`, `[Any]`, `String`, `NSNumber` or `NSNull`, as `JSONSerialization` returns them.
-    let value: Any
-    /// Where the value is, as a JSONPath from the root `$`.
-    let path: String
-    /// The file, for errors.
-    let source: String
+/// A value of an SBOM document with its path, failing with `SBOMReadError`.
+typealias JSONNode = JSONTree<SBOMReadError>
 
-    /// Parses `bytes` after checking that they nest no deeper than `maxDepth`.
-    ///
-    /// Why the check comes first: Foundation's parser recurses once per level of nesting, so a hostile file of a
-    /// million `[` would exhaust the stack before the parser could refuse it.
-    ///
-    /// Shortcoming: a key repeated in one object is resolved by Foundation (one value wins) instead of refused, so
-    /// a document written to read differently here and in a Go tool (which keeps the last) is not caught. The
-    /// Forensics module's `JSONDuplicateKeys` finds them, but sits above this module in the flow.
-    static func parse(_ bytes: [UInt8], source: String, maxDepth: Int) throws(SBOMReadError) -> JSONNode {
-        guard depth(of: bytes, upTo: maxDepth) <= maxDepth else { throw .tooDeep(source: source, limit: maxDepth) }
-        do {
-            let value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-            return JSONNode(value: value, path: "$", source: source)
-        } catch {
-            let nsError = error as NSError
-            let reason = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-            throw .notJSON(source: source, reason: reason)
-        }
+extension SBOMReadError: JSONTreeFailure {
+    /// Too many elements in an array: in an SBOM, the components or packages.
+    public static func tooManyElements(source: String, path: String, limit: Int) -> SBOMReadError {
+        .tooManyPackages(source: source, path: path, limit: limit)
     }
+}
 
-    /// The member `key` of this object, or nil when it is absent or `null`.
-    /// - Throws: `SBOMReadError.invalidValue` when this value is not an object.
-    func member(_ key: String) throws(SBOMReadError) -> JSONNode? {
-        guard let object = value as? [String: Any] else { throw wrongType("an object") }
-        guard let member = object[key], !(member is NSNull) else { return nil }
-        return JSONNode(value: member, path: path + "." + key, source: source)
-    }
-
-    /// The member `key`, which must be there.
-    func required(_ key: String) throws(SBOMReadError) -> JSONNode {
-        guard let member = try member(key) else { throw .missingField(source: source, path: path + "." + key) }
-        return member
-    }
-
-    /// This value as a string no longer than `limit` bytes.
-    func string(limit: Int = SBOMReader.maxFieldLength) throws(SBOMReadError) -> String {
-        guard let string = value as? String else { throw wrongType("a string") }
-        // Why: names, versions and purls are copied into every finding and report line; a 10 MB "name" would
-        // be copied with them. Real ones are well under a kilobyte.
-        guard string.utf8.count <= limit else {
-            throw .fieldTooLong(source: source, path: path, length: string.utf8.count, limit: limit)
-        }
-        return string
-    }
+extension JSONTree where Failure == SBOMReadError {
+    /// This value as a string no longer than `SBOMReader.maxFieldLength` bytes: real names, versions and purls
+    /// are well under a kilobyte.
+    func string() throws(SBOMReadError) -> String { try string(limit: SBOMReader.maxFieldLength) }
 
     /// The string member `key`, or nil when absent.
-    func string(_ key: String) throws(SBOMReadError) -> String? {
-        try member(key)?.string()
-    }
-
-    /// This value's elements, when it is an array of at most `limit` of them.
-    func elements(limit: Int) throws(SBOMReadError) -> [JSONNode] {
-        guard let array = value as? [Any] else { throw wrongType("an array") }
-        guard array.count <= limit else { throw .tooManyPackages(source: source, path: path, limit: limit) }
-        return array.enumerated().map { JSONNode(value: $1, path: path + "[\($0)]", source: source) }
-    }
-
-    /// The elements of the array member `key`, or none when absent.
-    func elements(_ key: String, limit: Int) throws(SBOMReadError) -> [JSONNode] {
-        try member(key)?.elements(limit: limit) ?? []
-    }
-
-    /// An error saying this value should have been `expected`.
-    func wrongType(_ expected: String) -> SBOMReadError {
-        .invalidValue(source: source, path: path, expected: expected)
-    }
-
-    /// The deepest nesting of arrays and objects outside strings, counted no further than one past `limit`.
-    static func depth(of bytes: [UInt8], upTo limit: Int) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                deepest = max(deepest, depth)
-                if deepest > limit { return deepest }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: continue
-            }
-        }
-        return deepest
-    }
+    func string(_ key: String) throws(SBOMReadError) -> String? { try member(key)?.string() }
 }

@@ -68,11 +68,7 @@ enum DatabaseCommand {
             writer.abandon()
             throw error
         }
-        report(outcome.rejections, total: outcome.rejected, logger: logger)
-        if !quiet {
-            logger.info("\(path): \(outcome.summary.written) records written, \(outcome.summary.unchanged) "
-                        + "unchanged, \(outcome.rejected) rejected")
-        }
+        report(outcome, path: path, logger: logger, quiet: quiet)
         return .success
     }
 
@@ -95,11 +91,7 @@ enum DatabaseCommand {
             logger.error("update failed; the previous database at \(path) is unchanged")
             throw error
         }
-        report(outcome.rejections, total: outcome.rejected, logger: logger)
-        if !quiet {
-            logger.info("\(path): \(outcome.summary.written) records written, \(outcome.summary.unchanged) "
-                        + "unchanged, \(outcome.rejected) rejected")
-        }
+        report(outcome, path: path, logger: logger, quiet: quiet)
         return .success
     }
 
@@ -135,9 +127,16 @@ enum DatabaseCommand {
         return .success
     }
 
-    private static func report(_ rejections: [AdvisoryImport.Rejection], total: Int, logger: Logger) {
-        for rejection in rejections { logger.warning("rejected \(rejection)") }
-        if total > rejections.count { logger.warning("\(total - rejections.count) more records rejected") }
+    /// Each rejected record (up to the import's bound), then the counts unless `quiet`.
+    private static func report(_ outcome: AdvisoryImport.Outcome, path: String, logger: Logger, quiet: Bool) {
+        for rejection in outcome.rejections { logger.warning("rejected \(rejection)") }
+        if outcome.rejected > outcome.rejections.count {
+            logger.warning("\(outcome.rejected - outcome.rejections.count) more records rejected")
+        }
+        if !quiet {
+            logger.info("\(path): \(outcome.summary.written) records written, \(outcome.summary.unchanged) "
+                        + "unchanged, \(outcome.rejected) rejected")
+        }
     }
 
     private static func describe(_ outcome: AdvisoryMirror.Outcome) -> String {

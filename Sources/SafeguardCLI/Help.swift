@@ -58,14 +58,23 @@ enum Help {
 
     static let scan = """
         Usage: safeguard scan [OPTIONS] IMAGE
+               safeguard scan [OPTIONS] sbom:FILE
 
         Reads every layer of IMAGE in one verified streaming pass and reports the image, its layers and
         history, a filesystem summary and findings (category, rule, severity, title, detail, evidence).
+        Its packages are matched against the advisory database (see 'safeguard db --help'): each match is a
+        vulnerability finding with the advisory, CVE, installed and fixed versions, CVSS severity and layer;
+        packages that cannot be decided are listed as not checked. With sbom:FILE, the packages of a CycloneDX
+        or SPDX JSON SBOM (Safeguard's, syft's, trivy's) are matched instead of an image's.
 
         Options:
           --fail-on SEVERITY            exit 1 when a finding is at or above SEVERITY
                                         (critical, high, medium, low, info)
           --format table|json           output format (default: table)
+          --db FILE                     the advisory database (default: $SAFEGUARD_DB, else the XDG cache;
+                                        missing there, vulnerabilities are not checked and a warning says so)
+          --vex FILE                    OpenVEX document: not_affected and fixed statements suppress matches,
+                                        which the report keeps under suppressed; repeatable
         \(commonOptions)
 
         \(imageForms)

@@ -4,8 +4,8 @@
 public enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No end of central directory record in the last 65,557 bytes: not a zip archive, or cut off.
     case notAZipArchive(size: Int)
-    /// The archive uses ZIP64 records, which this reader does not follow.
-    case zip64Unsupported
+    /// A ZIP64 end record or extra field is missing, short or states impossible sizes.
+    case zip64RecordInvalid(String)
     /// The central directory's offset and size do not fit before the end record.
     case centralDirectoryOutOfBounds(offset: Int, size: Int, end: Int)
     /// Entry `index` of `count` does not fit in the central directory, or lacks its signature.
@@ -31,7 +31,7 @@ public enum ZipArchiveError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .notAZipArchive(let size):
             "not a zip archive: no end of central directory record in its \(size) bytes"
-        case .zip64Unsupported: "ZIP64 archive, not read"
+        case .zip64RecordInvalid(let reason): "malformed ZIP64 archive: \(reason)"
         case .centralDirectoryOutOfBounds(let offset, let size, let end):
             "zip central directory of \(size) bytes at offset \(offset) does not fit before its end record at \(end)"
         case .centralDirectoryTruncated(let index, let count):

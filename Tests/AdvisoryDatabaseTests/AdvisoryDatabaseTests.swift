@@ -42,8 +42,31 @@ import Testing
         let status = try database.status()
         #expect(status.map(\.ecosystem) == ["Debian", "PyPI"])
         #expect(status.map(\.advisories) == [1, 1])
-        #expect(status[0].origin == "import" && status[1].origin == nil)
+        #expect(status[0].origin == "import" && status[1].origin == "records")
+        // What the records affect counts as covered; an ecosystem no record names does not.
         #expect(try database.covers("Debian") && database.covers("PyPI") && !database.covers("Alpine"))
+    }
+
+    /// The corpus as osv.dev and the OSV linter left it: every valid record in, every linter case out, named.
+    @Test(.enabled(if: TestPaths.hasCorpus("vulndata/osv"), "needs shared/corpora/vulndata/osv"))
+    func importRejectsMalformedRecordsNamingFileAndFieldAndKeepsTheRest() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let testdata = TestPaths.corpus("vulndata/osv/osv-schema/tools/osv-linter/testdata")
+        let writer = try AdvisoryWriter(path: directory + "/advisories.db")
+        let outcome = try AdvisoryImport.run([testdata], into: writer)
+        try writer.commit()
+        let rejected = Dictionary(uniqueKeysWithValues: outcome.rejections.map {
+            (($0.source as NSString).lastPathComponent, $0.reason)
+        })
+        #expect(rejected["nointroduced-CVE-2023-41045.json"]
+            == "affected[0].ranges[0].events: no \"introduced\" event")
+        #expect(rejected["nondistinct-CVE-2018-5407.json"]?.hasPrefix("affected[6].ranges[1].events[1]:") == true)
+        // nopackage-GHSA-9v2f-6vcg-3hgv repeats GHSA-9v2f-6vcg-3hgv's ID and time: kept once.
+        #expect(outcome.rejected == 2, "\(outcome.rejections)")
+        #expect(outcome.summary == AdvisoryWriter.Summary(written: 9, unchanged: 1))
+        let stored = try AdvisoryDatabase(readingAt: directory + "/advisories.db")
+        #expect(try stored.candidates(named: "github.com/gin-gonic/gin", baseEcosystem: "Go") { _ in true }.count == 1)
     }
 
     @Test func newerRecordReplacesOlderAndOlderIsIgnored() throws {

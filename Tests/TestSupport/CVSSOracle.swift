@@ -15,19 +15,10 @@ public struct CVSSOracle: Sendable {
     public static let shared: Result<CVSSOracle, SetupFailure> = prepare()
 
     /// Whether the oracle is there; prints why not, so a skipped test names what is missing.
-    public static var available: Bool {
-        switch shared {
-        case .success: return true
-        case .failure(let failure):
-            FileHandle.standardError.write(Data("CVSS oracle unavailable: \(failure)\n".utf8))
-            return false
-        }
-    }
+    public static var available: Bool { PythonVenv.isAvailable(shared, what: "CVSS oracle") }
 
     /// Why the venv could not be made.
-    public struct SetupFailure: Error, CustomStringConvertible {
-        public let description: String
-    }
+    public typealias SetupFailure = PythonVenv.SetupFailure
 
     /// What the oracle says of one vector.
     public enum Verdict: Sendable, Equatable {
@@ -61,21 +52,6 @@ public struct CVSSOracle: Sendable {
     }
 
     private static func prepare() -> Result<CVSSOracle, SetupFailure> {
-        let venv = TestPaths.cache + "/cvss-oracle"
-        let marker = venv + "/safeguard-requirements.txt"
-        let wanted = requirements.joined(separator: "\n")
-        if (try? String(contentsOfFile: marker, encoding: .utf8)) == wanted {
-            return .success(CVSSOracle(venv: venv))
-        }
-        do {
-            try? FileManager.default.removeItem(atPath: venv)
-            try FileManager.default.createDirectory(atPath: TestPaths.cache, withIntermediateDirectories: true)
-            try Shell.run(["python3", "-m", "venv", venv])
-            try Shell.run([venv + "/bin/pip", "install", "--quiet", "--disable-pip-version-check"] + requirements)
-            try wanted.write(toFile: marker, atomically: true, encoding: .utf8)
-            return .success(CVSSOracle(venv: venv))
-        } catch {
-            return .failure(SetupFailure(description: "could not set up the venv at \(venv): \(error)"))
-        }
+        PythonVenv.prepare("cvss-oracle", requirements: requirements).map { CVSSOracle(venv: $0) }
     }
 }

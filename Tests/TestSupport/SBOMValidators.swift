@@ -15,19 +15,10 @@ public struct SBOMValidators: Sendable {
     public static let shared: Result<SBOMValidators, SetupFailure> = prepare()
 
     /// Whether the validators are there; prints why not, so a skipped test names what is missing.
-    public static var available: Bool {
-        switch shared {
-        case .success: return true
-        case .failure(let failure):
-            FileHandle.standardError.write(Data("SBOM validators unavailable: \(failure)\n".utf8))
-            return false
-        }
-    }
+    public static var available: Bool { PythonVenv.isAvailable(shared, what: "SBOM validators") }
 
     /// Why the venv could not be made.
-    public struct SetupFailure: Error, CustomStringConvertible {
-        public let description: String
-    }
+    public typealias SetupFailure = PythonVenv.SetupFailure
 
     let venv: String
 
@@ -54,21 +45,6 @@ public struct SBOMValidators: Sendable {
     }
 
     private static func prepare() -> Result<SBOMValidators, SetupFailure> {
-        let venv = TestPaths.cache + "/sbom-validators"
-        let marker = venv + "/safeguard-requirements.txt"
-        let wanted = requirements.joined(separator: "\n")
-        if (try? String(contentsOfFile: marker, encoding: .utf8)) == wanted {
-            return .success(SBOMValidators(venv: venv))
-        }
-        do {
-            try? FileManager.default.removeItem(atPath: venv)
-            try FileManager.default.createDirectory(atPath: TestPaths.cache, withIntermediateDirectories: true)
-            try Shell.run(["python3", "-m", "venv", venv])
-            try Shell.run([venv + "/bin/pip", "install", "--quiet", "--disable-pip-version-check"] + requirements)
-            try wanted.write(toFile: marker, atomically: true, encoding: .utf8)
-            return .success(SBOMValidators(venv: venv))
-        } catch {
-            return .failure(SetupFailure(description: "could not set up the venv at \(venv): \(error)"))
-        }
+        PythonVenv.prepare("sbom-validators", requirements: requirements).map { SBOMValidators(venv: $0) }
     }
 }

@@ -93,6 +93,7 @@ struct OSVQueryBatchMatchTests {
             affected += expected.count
         }
         // Enough pairs, both ways, for the comparison to mean something.
-        #expect(compared >= 40 && affected >= 10 && compared - affected >= 10, "\(compared) pairs, \(affected) affected")
+        #expect(compared >= 40 && affected >= 10 && compared - affected >= 10,
+                "\(compared) pairs, \(affected) affected")
     }
 }
