@@ -14,7 +14,7 @@ public final class AdvisoryDatabase {
         public var row: Int64
         /// Which entry of the advisory's `affected` list this is.
         public var entry: Int
-        /// The entry's package, ranges and versions (its severity is in the advisory).
+        /// The entry's package, ranges, versions and its own severity scores (OSV 1.6), if any.
         public var affected: Affected
     }
 
@@ -34,8 +34,12 @@ public final class AdvisoryDatabase {
     /// The file.
     public let path: String
     private lazy var byName = try? connection.prepare(
-        "SELECT advisory, entry, ecosystem, ranges FROM affected WHERE name = ?")
+        "SELECT advisory, entry, ecosystem, ranges, severity FROM affected WHERE name = ?")
     private lazy var byRow = try? connection.prepare("SELECT id, record FROM advisories WHERE rowid = ?")
+    private lazy var summaryByRow = try? connection.prepare(
+        "SELECT id, aliases, summary, withdrawn, severity FROM advisories WHERE rowid = ?")
+    private lazy var rangesByRow = try? connection.prepare(
+        "SELECT entry, ranges FROM affected WHERE advisory = ? ORDER BY entry")
 
     /// Opens the database at `path` read-only.
     /// - Throws: `.missing` when there is no file, `.corrupt` when it is not ours or damaged, `.newerSchema` when a
@@ -74,9 +78,10 @@ public final class AdvisoryDatabase {
                     continue
                 }
                 let package = AffectedPackage(ecosystem: stored, name: name)
-                guard let affected = AffectedRanges.decode(ranges, package: package) else {
+                guard var affected = AffectedRanges.decode(ranges, package: package) else {
                     throw AdvisoryDatabaseError.corrupt(path: path, reason: "stored ranges of \(name) are damaged")
                 }
+                affected.severity = StoredLists.decodeScores(statement.text(4) ?? "")
                 found.append(Candidate(row: statement.int64(0), entry: Int(statement.int64(1)), affected: affected))
             }
         }
@@ -92,7 +97,45 @@ public final class AdvisoryDatabase {
             guard try statement.step() else { throw AdvisoryDatabaseError.corrupt(path: path, reason: "row \(row)") }
             return (statement.text(0) ?? "row \(row)", statement.blob(1))
         }
-        do { return try RecordCodec.decode(bytes) } catch { throw .record(path: path, id: id, reason: "\(error)") }
+        var advisory: Advisory
+        do { advisory = try RecordCodec.decode(bytes) } catch {
+            throw .record(path: path, id: id, reason: "\(error)")
+        }
+        // The record was stored without its ranges and versions; they come back from its affected rows.
+        guard let ranges = rangesByRow else { throw .corrupt(path: path, reason: "the affected table is unreadable") }
+        defer { ranges.reset() }
+        try translatingErrors {
+            try ranges.bind(1, row)
+            while try ranges.step() {
+                let entry = Int(ranges.int64(0))
+                guard advisory.affected.indices.contains(entry),
+                      let stored = AffectedRanges.decode(ranges.text(1) ?? "",
+                                                         package: advisory.affected[entry].package)
+                else {
+                    throw AdvisoryDatabaseError.record(path: path, id: id, reason: "affected[\(entry)] is damaged")
+                }
+                advisory.affected[entry].ranges = stored.ranges
+                advisory.affected[entry].versions = stored.versions
+            }
+        }
+        return advisory
+    }
+
+    /// What a match reports of the advisory at `row`, read from its columns without decoding the record.
+    public func summary(row: Int64) throws(AdvisoryDatabaseError) -> AdvisorySummary {
+        guard let statement = summaryByRow else {
+            throw .corrupt(path: path, reason: "the advisories table is unreadable")
+        }
+        defer { statement.reset() }
+        return try translatingErrors {
+            try statement.bind(1, row)
+            guard try statement.step(), let id = statement.text(0) else {
+                throw AdvisoryDatabaseError.corrupt(path: path, reason: "no advisory at row \(row)")
+            }
+            return AdvisorySummary(id: id, aliases: StoredLists.decode(statement.text(1) ?? ""),
+                                   summary: statement.text(2), isWithdrawn: statement.int64(3) != 0,
+                                   severity: StoredLists.decodeScores(statement.text(4) ?? ""))
+        }
     }
 
     /// Runs `body`, turning SQLite's errors into the database's and anything else into a corruption report.

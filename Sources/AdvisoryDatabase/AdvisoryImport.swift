@@ -96,9 +96,14 @@ public enum AdvisoryImport {
                     }
                 }
             }
-            if let bad = versions.first(where: { !AffectedRanges.isStorable($0) }) {
+            let scores = affected.severity.flatMap { [$0.type, $0.score] }
+            if let bad = (versions + scores).first(where: { !AffectedRanges.isStorable($0) }) {
                 throw .unstorable(field: "affected[\(index)]", version: bad)
             }
+        }
+        let scores = advisory.severity.flatMap { [$0.type, $0.score] }
+        if let bad = scores.first(where: { !AffectedRanges.isStorable($0) }) {
+            throw .unstorable(field: "severity", version: bad)
         }
     }
 
@@ -171,7 +176,7 @@ public enum AdvisoryImportError: Error, Sendable, Equatable, CustomStringConvert
         switch self {
         case .unreadable(let path, let reason): "\(path): \(reason)"
         case .unstorable(let field, let version):
-            "\(field): version \(version.debugDescription) holds a control character"
+            "\(field): \(version.debugDescription) holds a control character"
         }
     }
 }

@@ -72,11 +72,13 @@ public final class AdvisoryWriter {
         }
         do {
             insertAdvisory = try connection.prepare(
-                "INSERT OR REPLACE INTO advisories (rowid, id, modified, record) VALUES (?, ?, ?, ?)")
+                "INSERT OR REPLACE INTO advisories (rowid, id, modified, withdrawn, summary, aliases, severity, "
+                    + "record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             findAdvisory = try connection.prepare("SELECT rowid, modified FROM advisories WHERE id = ?")
             deleteAffected = try connection.prepare("DELETE FROM affected WHERE advisory = ?")
             insertAffected = try connection.prepare(
-                "INSERT INTO affected (name, ecosystem, advisory, entry, ranges) VALUES (?, ?, ?, ?, ?)")
+                "INSERT INTO affected (name, ecosystem, advisory, entry, ranges, severity) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)")
             try connection.execute("BEGIN IMMEDIATE")
         } catch {
             throw .wrapping(error)
@@ -101,11 +103,25 @@ public final class AdvisoryWriter {
                 }
             }
             findAdvisory.reset()
-            let record = try RecordCodec.encode(advisory)
+            // The ranges and versions live in `affected`; the record keeps the rest.
+            var stripped = advisory
+            for index in stripped.affected.indices {
+                stripped.affected[index].ranges = []
+                stripped.affected[index].versions = []
+            }
+            let record = try RecordCodec.encode(stripped)
             if let existing { try insertAdvisory.bind(1, existing) } else { try insertAdvisory.bindNull(1) }
             try insertAdvisory.bind(2, advisory.id)
             try insertAdvisory.bind(3, advisory.modified)
-            try insertAdvisory.bind(4, blob: record)
+            try insertAdvisory.bind(4, Int64(advisory.withdrawn == nil ? 0 : 1))
+            if let summary = advisory.summary {
+                try insertAdvisory.bind(5, summary)
+            } else {
+                try insertAdvisory.bindNull(5)
+            }
+            try insertAdvisory.bind(6, StoredLists.encode(advisory.aliases))
+            try insertAdvisory.bind(7, StoredLists.encode(advisory.severity))
+            try insertAdvisory.bind(8, blob: record)
             _ = try insertAdvisory.step()
             insertAdvisory.reset()
             let row = existing ?? connection.lastInsertedRow
@@ -122,6 +138,7 @@ public final class AdvisoryWriter {
                 try insertAffected.bind(3, row)
                 try insertAffected.bind(4, Int64(entry))
                 try insertAffected.bind(5, AffectedRanges.encode(affected))
+                try insertAffected.bind(6, StoredLists.encode(affected.severity))
                 _ = try insertAffected.step()
                 insertAffected.reset()
             }
@@ -180,6 +197,9 @@ public final class AdvisoryWriter {
                 statement.reset()
             }
             try connection.execute("COMMIT")
+            // Index pages filled in random key order are left part empty; rewriting the copy packs them (a
+            // fifth smaller on a large import) before it replaces the database.
+            try connection.execute("VACUUM")
         } catch {
             abandon()
             throw .wrapping(error)

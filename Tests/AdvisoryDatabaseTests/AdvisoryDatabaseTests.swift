@@ -121,10 +121,10 @@ import Testing
         let update = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
             + "c.execute(\"UPDATE meta SET value = '99' WHERE key = 'schema_version'\"); c.commit()"
         _ = try Shell.run(["python3", "-c", update, newer])
-        #expect(throws: AdvisoryDatabaseError.newerSchema(path: newer, found: 99, supported: 1)) {
+        #expect(throws: AdvisoryDatabaseError.newerSchema(path: newer, found: 99, supported: AdvisoryDatabase.schemaVersion)) {
             try AdvisoryDatabase(readingAt: newer)
         }
-        #expect(throws: AdvisoryDatabaseError.newerSchema(path: newer, found: 99, supported: 1)) {
+        #expect(throws: AdvisoryDatabaseError.newerSchema(path: newer, found: 99, supported: AdvisoryDatabase.schemaVersion)) {
             try AdvisoryWriter(path: newer)
         }
     }
