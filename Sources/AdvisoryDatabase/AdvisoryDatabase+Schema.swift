@@ -2,12 +2,14 @@ import SQLite
 
 extension AdvisoryDatabase {
     /// The schema this build writes and reads. A database with a higher number was written by a newer Safeguard.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// The tables. `advisories` holds each record (zstd-compressed JSON of `Advisory`, its ranges and versions left
     /// out since `affected` holds them) beside the few fields a match reports; `affected` holds one row per
     /// affected package with its ranges in `AffectedRanges`' compact text and its own severity, so matching reads
-    /// only those rows and never decodes a record. `sources` says where each ecosystem came from and when.
+    /// only those rows and never decodes a record. `affected` is clustered by package name, so one name's rows sit
+    /// together on a few pages and need no separate index; the rows of one advisory are found from the package
+    /// names its record keeps. `sources` says where each ecosystem came from and when.
     static let schema = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE sources (ecosystem TEXT PRIMARY KEY, updated TEXT NOT NULL, origin TEXT NOT NULL,
@@ -15,9 +17,8 @@ extension AdvisoryDatabase {
         CREATE TABLE advisories (id TEXT NOT NULL UNIQUE, modified TEXT NOT NULL, withdrawn INTEGER NOT NULL,
                                  summary TEXT, aliases TEXT NOT NULL, severity TEXT NOT NULL, record BLOB NOT NULL);
         CREATE TABLE affected (name TEXT NOT NULL, ecosystem TEXT NOT NULL, advisory INTEGER NOT NULL,
-                               entry INTEGER NOT NULL, ranges TEXT NOT NULL, severity TEXT NOT NULL);
-        CREATE INDEX affected_by_name ON affected (name);
-        CREATE INDEX affected_by_advisory ON affected (advisory);
+                               entry INTEGER NOT NULL, ranges TEXT NOT NULL, severity TEXT NOT NULL,
+                               PRIMARY KEY (name, ecosystem, advisory, entry)) WITHOUT ROWID;
         """
 
     /// Creates the tables in an empty database.

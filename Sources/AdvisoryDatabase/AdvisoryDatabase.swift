@@ -38,8 +38,8 @@ public final class AdvisoryDatabase {
     private lazy var byRow = try? connection.prepare("SELECT id, record FROM advisories WHERE rowid = ?")
     private lazy var summaryByRow = try? connection.prepare(
         "SELECT id, aliases, summary, withdrawn, severity FROM advisories WHERE rowid = ?")
-    private lazy var rangesByRow = try? connection.prepare(
-        "SELECT entry, ranges FROM affected WHERE advisory = ? ORDER BY entry")
+    private lazy var rangesByPackage = try? connection.prepare(
+        "SELECT entry, ranges FROM affected WHERE name = ? AND ecosystem = ? AND advisory = ?")
 
     /// Opens the database at `path` read-only.
     /// - Throws: `.missing` when there is no file, `.corrupt` when it is not ours or damaged, `.newerSchema` when a
@@ -47,9 +47,13 @@ public final class AdvisoryDatabase {
     public init(readingAt path: String) throws(AdvisoryDatabaseError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
         do {
-            connection = try SQLiteConnection(path: path, mode: .readOnly)
+            // Immutable is true of this file: writers replace it by rename and never change it in place.
+            connection = try SQLiteConnection(path: path, mode: .immutable)
             try connection.harden()
             connection.limitLength(RecordCodec.maxRecordSize)
+            // A scan looks up thousands of names scattered over the whole index; SQLite's default 2 MB page cache
+            // would read the same interior pages again and again.
+            try connection.execute("PRAGMA cache_size = -65536")
         } catch {
             throw .wrapping(error)
         }
@@ -101,21 +105,31 @@ public final class AdvisoryDatabase {
         do { advisory = try RecordCodec.decode(bytes) } catch {
             throw .record(path: path, id: id, reason: "\(error)")
         }
-        // The record was stored without its ranges and versions; they come back from its affected rows.
-        guard let ranges = rangesByRow else { throw .corrupt(path: path, reason: "the affected table is unreadable") }
-        defer { ranges.reset() }
-        try translatingErrors {
-            try ranges.bind(1, row)
-            while try ranges.step() {
-                let entry = Int(ranges.int64(0))
-                guard advisory.affected.indices.contains(entry),
-                      let stored = AffectedRanges.decode(ranges.text(1) ?? "",
-                                                         package: advisory.affected[entry].package)
-                else {
-                    throw AdvisoryDatabaseError.record(path: path, id: id, reason: "affected[\(entry)] is damaged")
+        // The record was stored without its ranges and versions; they come back from its affected rows, found
+        // under the package names it keeps.
+        guard let ranges = rangesByPackage else {
+            throw .corrupt(path: path, reason: "the affected table is unreadable")
+        }
+        let packages = Set(advisory.affected.map { affected in
+            [PackageNames.key(affected.package.name, ecosystem: affected.package.ecosystem), affected.package.ecosystem]
+        })
+        for package in packages.sorted(by: { $0.joined() < $1.joined() }) {
+            defer { ranges.reset() }
+            try translatingErrors {
+                try ranges.bind(1, package[0])
+                try ranges.bind(2, package[1])
+                try ranges.bind(3, row)
+                while try ranges.step() {
+                    let entry = Int(ranges.int64(0))
+                    guard advisory.affected.indices.contains(entry),
+                          let stored = AffectedRanges.decode(ranges.text(1) ?? "",
+                                                             package: advisory.affected[entry].package)
+                    else {
+                        throw AdvisoryDatabaseError.record(path: path, id: id, reason: "affected[\(entry)] is damaged")
+                    }
+                    advisory.affected[entry].ranges = stored.ranges
+                    advisory.affected[entry].versions = stored.versions
                 }
-                advisory.affected[entry].ranges = stored.ranges
-                advisory.affected[entry].versions = stored.versions
             }
         }
         return advisory

@@ -14,6 +14,7 @@ public final class AdvisoryWriter {
     private let insertAdvisory: SQLiteStatement
     private let findAdvisory: SQLiteStatement
     private let deleteAffected: SQLiteStatement
+    private let findRecord: SQLiteStatement
     private let insertAffected: SQLiteStatement
     private var finished = false
     /// Ecosystems (base names) the records put so far affect; each becomes a source at commit if none is recorded.
@@ -75,7 +76,9 @@ public final class AdvisoryWriter {
                 "INSERT OR REPLACE INTO advisories (rowid, id, modified, withdrawn, summary, aliases, severity, "
                     + "record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             findAdvisory = try connection.prepare("SELECT rowid, modified FROM advisories WHERE id = ?")
-            deleteAffected = try connection.prepare("DELETE FROM affected WHERE advisory = ?")
+            deleteAffected = try connection.prepare(
+                "DELETE FROM affected WHERE name = ? AND ecosystem = ? AND advisory = ?")
+            findRecord = try connection.prepare("SELECT record FROM advisories WHERE rowid = ?")
             insertAffected = try connection.prepare(
                 "INSERT INTO affected (name, ecosystem, advisory, entry, ranges, severity) "
                     + "VALUES (?, ?, ?, ?, ?, ?)")
@@ -110,6 +113,7 @@ public final class AdvisoryWriter {
                 stripped.affected[index].versions = []
             }
             let record = try RecordCodec.encode(stripped)
+            if let existing { try deleteAffectedRows(of: existing) }
             if let existing { try insertAdvisory.bind(1, existing) } else { try insertAdvisory.bindNull(1) }
             try insertAdvisory.bind(2, advisory.id)
             try insertAdvisory.bind(3, advisory.modified)
@@ -125,11 +129,6 @@ public final class AdvisoryWriter {
             _ = try insertAdvisory.step()
             insertAdvisory.reset()
             let row = existing ?? connection.lastInsertedRow
-            if let existing {
-                try deleteAffected.bind(1, existing)
-                _ = try deleteAffected.step()
-                deleteAffected.reset()
-            }
             for (entry, affected) in advisory.affected.enumerated() {
                 let package = affected.package
                 touched.insert(PackageNames.baseEcosystem(package.ecosystem))
@@ -147,6 +146,22 @@ public final class AdvisoryWriter {
             throw .wrapping(error)
         } catch {
             throw .record(path: path, id: advisory.id, reason: "\(error)")
+        }
+    }
+
+    /// Removes the affected rows of the advisory stored at `row`, found from the packages its record names.
+    private func deleteAffectedRows(of row: Int64) throws {
+        try findRecord.bind(1, row)
+        defer { findRecord.reset() }
+        guard try findRecord.step() else { return }
+        let stored = try RecordCodec.decode(findRecord.blob(0))
+        for affected in stored.affected {
+            let package = affected.package
+            try deleteAffected.bind(1, PackageNames.key(package.name, ecosystem: package.ecosystem))
+            try deleteAffected.bind(2, package.ecosystem)
+            try deleteAffected.bind(3, row)
+            _ = try deleteAffected.step()
+            deleteAffected.reset()
         }
     }
 

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One SQLite connection, closed when the value goes away. Not thread-safe: one owner at a time.
 ///
@@ -9,6 +10,9 @@ public final class SQLiteConnection {
     public enum Mode: Sendable {
         /// Read-only: nothing is written, and the file must exist.
         case readOnly
+        /// Read-only, and the file promised never to change while open (it is replaced by rename, never written
+        /// in place): SQLite then takes no locks and checks nothing per statement.
+        case immutable
         /// Read-write; the file is created when missing.
         case readWriteCreate
     }
@@ -23,9 +27,17 @@ public final class SQLiteConnection {
         var handle: OpaquePointer?
         let flags = switch mode {
         case .readOnly: SQLITE_OPEN_READONLY
+        case .immutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
-        let result = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        var name = path
+        if case .immutable = mode {
+            // In a URI, `?` and `#` in the path would start the query or fragment; `%` must be escaped too.
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            name = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+        }
+        let result = sqlite3_open_v2(name, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard result == SQLITE_OK, let handle else {
             let error = SQLiteError(code: result, message: Self.message(handle, result), path: path)
             sqlite3_close_v2(handle)
