@@ -12,6 +12,8 @@ packages=(
     docker-registry skopeo umoci mmdebstrap
     # The benchmark floor (igzip) and helpers the tests shell out to.
     isal zstd bzip2 openssl python3-venv ca-certificates
+    # pip on the host downloads the wheels scripts/pip-image.sh installs into a test image.
+    python3-pip
     # Real rpm databases for the rpm cataloger's tests: rpmbuild and rpm --initdb write SQLite rpmdbs.
     rpm
     # Berkeley DB's db_load, to write the hash `Packages` file of older rpm for the rpm cataloger's tests.

@@ -44,8 +44,8 @@ public enum AdvisoryImport {
     public static func run(_ paths: [String], into writer: AdvisoryWriter) throws -> Outcome {
         var outcome = Outcome()
         for path in paths {
-            try each(recordIn: path) { source, bytes in
-                try add(bytes, source: source, to: writer, outcome: &outcome)
+            try each(recordIn: path) { source, member in
+                try add(member, source: source, to: writer, outcome: &outcome)
             }
         }
         return outcome
@@ -55,12 +55,12 @@ public enum AdvisoryImport {
     /// - Returns: the record's `modified` time, or nil when it was rejected.
     /// - Throws: only when the database cannot be written.
     @discardableResult
-    public static func add(_ bytes: [UInt8], source: String, to writer: AdvisoryWriter, outcome: inout Outcome)
-        throws -> String?
-    {
+    public static func add(_ member: Result<[UInt8], ZipArchiveError>, source: String, to writer: AdvisoryWriter,
+                           outcome: inout Outcome) throws -> String? {
         let advisory: Advisory
         do {
-            advisory = try OSVRecord.parse(bytes, source: source)
+            // A member the archive could not give (damaged, or larger than a record may be) is one rejected record.
+            advisory = try OSVRecord.parse(try member.get(), source: source)
             try checkStorable(advisory)
         } catch {
             outcome.rejected += 1
@@ -109,7 +109,9 @@ public enum AdvisoryImport {
 
     /// Calls `body` with each record's source name and bytes under `path`: the file itself, every `.json` file
     /// below a directory (sorted, symbolic links not followed), or every `.json` member of a zip archive.
-    static func each(recordIn path: String, _ body: (String, [UInt8]) throws -> Void) throws {
+    static func each(recordIn path: String, _ body: (String, Result<[UInt8], ZipArchiveError>) throws -> Void)
+        throws
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw AdvisoryImportError.unreadable(path: path, reason: "no such file or directory")
@@ -127,27 +129,22 @@ public enum AdvisoryImport {
         if bytes.starts(with: [0x50, 0x4b]) {
             try eachMember(of: bytes, archive: path, body)
         } else {
-            try body(path, bytes)
+            try body(path, .success(bytes))
         }
     }
 
     /// The `.json` members of the zip archive `bytes`.
-    static func eachMember(of bytes: [UInt8], archive path: String, _ body: (String, [UInt8]) throws -> Void) throws {
+    static func eachMember(of bytes: [UInt8], archive path: String,
+                           _ body: (String, Result<[UInt8], ZipArchiveError>) throws -> Void) throws {
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes: bytes) } catch {
             throw AdvisoryImportError.unreadable(path: path, reason: "\(error)")
         }
         for entry in archive.entries where !entry.isDirectory && entry.name.hasSuffix(".json") {
-            let source = path + ":" + entry.name
-            let member: [UInt8]
-            do {
-                member = try archive.contents(of: entry, limit: OSVLimits.maxRecordBytes)
-            } catch {
-                // One damaged member is one rejected record, as a malformed one would be.
-                try body(source, [])
-                continue
+            let member = Result { () throws(ZipArchiveError) in
+                try archive.contents(of: entry, limit: OSVLimits.maxRecordBytes)
             }
-            try body(source, member)
+            try body(path + ":" + entry.name, member)
         }
     }
 

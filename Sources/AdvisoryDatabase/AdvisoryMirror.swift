@@ -1,5 +1,7 @@
+import Advisories
 import Foundation
 import HTTP
+import Zip
 
 /// Downloads advisories from a mirror laid out as osv.dev's public export: `ECOSYSTEM/all.zip` with every record,
 /// `ECOSYSTEM/modified_id.csv` listing `modified,ID` newest first, and `ECOSYSTEM/ID.json` for each record.
@@ -46,13 +48,15 @@ public struct AdvisoryMirror {
 
     /// Brings `ecosystem` up to date in `writer`, adding records through `add` (which counts and rejects).
     public func update(_ ecosystem: String, writer: AdvisoryWriter,
-                       add: (_ source: String, _ bytes: [UInt8]) throws -> String?) throws -> Outcome {
+                       add: (_ source: String, _ member: Result<[UInt8], ZipArchiveError>) throws -> String?)
+        throws -> Outcome
+    {
         let previous = try writer.source(ecosystem)
         if let since = previous?.modifiedThrough, let changed = try changes(ecosystem, since: since),
            changed.ids.count <= Self.maxIncrementalRecords {
             for id in changed.ids {
                 let url = try location(ecosystem, id + ".json")
-                _ = try add(url.absoluteString, try fetch(url, limit: OSVLimitsMirror.maxRecordBytes))
+                _ = try add(url.absoluteString, .success(try fetch(url, limit: OSVLimits.maxRecordBytes)))
             }
             try writer.recordSource(ecosystem, origin: base.absoluteString, etag: previous?.etag,
                                     modifiedThrough: changed.newest ?? since)
@@ -76,8 +80,8 @@ public struct AdvisoryMirror {
         let etag = response.headers.values(for: "ETag").first
         let archive = try read(response, url: url, limit: AdvisoryImport.maxArchiveSize)
         var newest: String?
-        try AdvisoryImport.eachMember(of: archive, archive: url.absoluteString) { source, bytes in
-            guard let modified = try add(source, bytes) else { return }
+        try AdvisoryImport.eachMember(of: archive, archive: url.absoluteString) { source, member in
+            guard let modified = try add(source, member) else { return }
             if newest.map({ AdvisoryWriter.isNewer(modified, than: $0) }) ?? true { newest = modified }
         }
         try writer.recordSource(ecosystem, origin: base.absoluteString, etag: etag, modifiedThrough: newest)
@@ -140,11 +144,6 @@ public struct AdvisoryMirror {
             throw AdvisoryUpdateError.download(url: url.absoluteString, reason: "\(error)")
         }
     }
-}
-
-/// The record size import accepts, without importing the parser's limits into the mirror's callers.
-enum OSVLimitsMirror {
-    static let maxRecordBytes = 4 << 20
 }
 
 /// Why an update could not complete; the previous database is left as it was.

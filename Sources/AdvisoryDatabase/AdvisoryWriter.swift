@@ -113,8 +113,12 @@ public final class AdvisoryWriter {
                 stripped.affected[index].versions = []
             }
             let record = try RecordCodec.encode(stripped)
-            if let existing { try deleteAffectedRows(of: existing) }
-            if let existing { try insertAdvisory.bind(1, existing) } else { try insertAdvisory.bindNull(1) }
+            if let existing {
+                try deleteAffectedRows(of: existing)
+                try insertAdvisory.bind(1, existing)
+            } else {
+                try insertAdvisory.bindNull(1)
+            }
             try insertAdvisory.bind(2, advisory.id)
             try insertAdvisory.bind(3, advisory.modified)
             try insertAdvisory.bind(4, Int64(advisory.withdrawn == nil ? 0 : 1))

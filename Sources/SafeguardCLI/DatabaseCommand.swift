@@ -80,8 +80,8 @@ enum DatabaseCommand {
         var outcome = AdvisoryImport.Outcome()
         do {
             for ecosystem in ecosystems {
-                let result = try mirror.update(ecosystem, writer: writer) { source, bytes in
-                    try AdvisoryImport.add(bytes, source: source, to: writer, outcome: &outcome)
+                let result = try mirror.update(ecosystem, writer: writer) { source, member in
+                    try AdvisoryImport.add(member, source: source, to: writer, outcome: &outcome)
                 }
                 if !quiet { logger.info("\(ecosystem): \(describe(result))") }
             }

@@ -69,6 +69,23 @@ import Testing
         #expect(try stored.candidates(named: "github.com/gin-gonic/gin", baseEcosystem: "Go") { _ in true }.count == 1)
     }
 
+    /// A member the archive cannot give is one rejected record, named with the zip's reason, and the rest goes on.
+    @Test func oversizedArchiveMemberIsRejectedWithTheArchiveReason() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let archive = directory + "/all.zip"
+        let script = "import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
+            + "    z.writestr('big.json', ' ' * (5 << 20))\n"
+            + "    z.writestr('ok.json', '{\"id\": \"PYSEC-1\", \"modified\": \"2024-01-01T00:00:00Z\"}')\n"
+        _ = try Shell.run(["python3", "-c", script, archive])
+        let writer = try AdvisoryWriter(path: directory + "/advisories.db")
+        let outcome = try AdvisoryImport.run([archive], into: writer)
+        writer.abandon()
+        #expect(outcome.rejections.map(\.source) == [archive + ":big.json"])
+        #expect(outcome.rejections.first?.reason.contains("big.json") == true)
+        #expect(outcome.summary.written == 1)
+    }
+
     @Test func newerRecordReplacesOlderAndOlderIsIgnored() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -121,10 +138,12 @@ import Testing
         let update = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
             + "c.execute(\"UPDATE meta SET value = '99' WHERE key = 'schema_version'\"); c.commit()"
         _ = try Shell.run(["python3", "-c", update, newer])
-        #expect(throws: AdvisoryDatabaseError.newerSchema(path: newer, found: 99, supported: AdvisoryDatabase.schemaVersion)) {
+        let newerError = AdvisoryDatabaseError.newerSchema(path: newer, found: 99,
+                                                           supported: AdvisoryDatabase.schemaVersion)
+        #expect(throws: newerError) {
             try AdvisoryDatabase(readingAt: newer)
         }
-        #expect(throws: AdvisoryDatabaseError.newerSchema(path: newer, found: 99, supported: AdvisoryDatabase.schemaVersion)) {
+        #expect(throws: newerError) {
             try AdvisoryWriter(path: newer)
         }
     }
