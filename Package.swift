@@ -62,7 +62,8 @@ let package = Package(
                 dependencies: ["SBOM", "Advisories", "AdvisoryDatabase", "Versions", "Findings", "VEX"]),
         // The report document and renderers.
         .target(name: "Report",
-                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM", "Vulnerabilities"]),
+                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM", "Vulnerabilities",
+                               "JSONTree"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
         .target(name: "Scanner",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Catalogers", "SBOM",
@@ -96,6 +97,7 @@ let package = Package(
                     dependencies: ["Vulnerabilities", "AdvisoryDatabase", "Advisories", "VEX", "SBOM", "Findings",
                                    "TestSupport"]),
         .testTarget(name: "VEXTests", dependencies: ["VEX", "TestSupport"]),
+        .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
         .testTarget(name: "SafeguardCLITests",
                     dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Findings", "Report", "ImageModel",
                                    "AdvisoryDatabase", "TestSupport"]),

@@ -78,11 +78,9 @@ public final class AdvisoryDatabase {
         try translatingErrors {
             try statement.bind(1, PackageNames.key(name, ecosystem: baseEcosystem))
             while try statement.step() {
-                guard let stored = statement.text(2), ecosystem(stored), let ranges = statement.text(3) else {
-                    continue
-                }
+                guard let stored = statement.text(2), ecosystem(stored) else { continue }
                 let package = AffectedPackage(ecosystem: stored, name: name)
-                guard var affected = AffectedRanges.decode(ranges, package: package) else {
+                guard var affected = statement.withUTF8(3, { AffectedRanges.decode($0, package: package) }) else {
                     throw AdvisoryDatabaseError.corrupt(path: path, reason: "stored ranges of \(name) are damaged")
                 }
                 affected.severity = StoredLists.decodeScores(statement.text(4) ?? "")

@@ -3,19 +3,22 @@ import Advisories
 /// Lists kept in text columns, between the same control-character separators as `AffectedRanges`: aliases, and
 /// severity scores as `TYPE` U+001F `score`. Import refuses records whose scores hold control characters.
 enum StoredLists {
-    static func encode(_ items: [String]) -> String { items.joined(separator: String(AffectedRanges.rangeSeparator)) }
+    private static let itemSeparator = Character(UnicodeScalar(AffectedRanges.rangeSeparator))
+    private static let fieldSeparator = Character(UnicodeScalar(AffectedRanges.fieldSeparator))
+
+    static func encode(_ items: [String]) -> String { items.joined(separator: String(itemSeparator)) }
 
     static func decode(_ text: String) -> [String] {
-        text.split(separator: AffectedRanges.rangeSeparator).map(String.init)
+        text.split(separator: itemSeparator).map(String.init)
     }
 
     static func encode(_ scores: [SeverityScore]) -> String {
-        encode(scores.map { $0.type + String(AffectedRanges.fieldSeparator) + $0.score })
+        encode(scores.map { $0.type + String(fieldSeparator) + $0.score })
     }
 
     static func decodeScores(_ text: String) -> [SeverityScore] {
         decode(text).compactMap { item in
-            let parts = item.split(separator: AffectedRanges.fieldSeparator, maxSplits: 1)
+            let parts = item.split(separator: fieldSeparator, maxSplits: 1)
             return parts.count == 2 ? SeverityScore(type: String(parts[0]), score: String(parts[1])) : nil
         }
     }

@@ -48,7 +48,10 @@ public enum SBOMReader {
         }
 
         let system = read.system ?? distributionFromPurls(read.packages)
-        read.packages.sort { ($0.type.rawValue, $0.name, $0.version) < ($1.type.rawValue, $1.name, $1.version) }
+        // Sorted through their keys: a package is a large value, and copying each into the comparisons costs more
+        // than the comparisons.
+        let keys = read.packages.map { ($0.type.rawValue, $0.name, $0.version) }
+        read.packages = keys.indices.sorted { keys[$0] < keys[$1] }.map { read.packages[$0] }
         return SoftwareBillOfMaterials(operatingSystem: system, packages: read.packages, warnings: warnings.all)
     }
 
