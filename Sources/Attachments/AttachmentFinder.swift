@@ -1,20 +1,6 @@
 import ImageModel
 import ImageSources
 
-/// An image index the reference resolved to, with its digest: BuildKit keeps attestations in it.
-public struct SubjectIndex: Sendable {
-    /// The index's digest.
-    public var digest: Digest
-    /// The index.
-    public var index: ImageIndex
-
-    /// Creates one.
-    public init(digest: Digest, index: ImageIndex) {
-        self.digest = digest
-        self.index = index
-    }
-}
-
 /// Finds the signatures, attestations, SBOMs and bundles stored beside an image in its registry.
 ///
 /// It looks at cosign's tags (`sha256-<hex>.sig`, `.att`, `.sbom`) and the referrers (API or fallback tag) of
@@ -52,36 +38,20 @@ public struct AttachmentFinder: Sendable {
                                    attachments: run.attachments, referrersSources: run.sources,
                                    problems: run.problems)
     }
-}
 
-/// The state of one discovery: what was found so far and how much of the bounds it used.
-struct DiscoveryRun {
-    let client: RegistryClient
-    let limits: AttachmentLimits
-    let repository: String
-    var attachments: [Attachment] = []
-    var problems: [AttachmentProblem] = []
-    var sources: [Digest: ReferrersSource] = [:]
-    var bytesRead = 0
-    private var boundReported = false
-
-    init(client: RegistryClient, limits: AttachmentLimits, repository: String) {
-        self.client = client
-        self.limits = limits
-        self.repository = repository
-    }
-
-    /// `registry/repository:tag`, naming a tagged attachment in messages.
-    func artifact(tag: String) -> String { "\(client.registry)/\(repository):\(tag)" }
-
-    /// `registry/repository@digest`, naming an attachment known by digest.
-    func artifact(digest: Digest) -> String { "\(client.registry)/\(repository)@\(digest)" }
-
-    /// Whether one more attachment may be read; reports the bound once when it is reached.
-    mutating func admitAttachment() -> Bool {
-        guard attachments.count >= limits.maxAttachments else { return true }
-        if !boundReported { problems.append(.tooManyAttachments(limit: limits.maxAttachments)) }
-        boundReported = true
-        return false
+    /// Finds everything attached to an image resolved from a registry; nil for images from files.
+    ///
+    /// The index searched for BuildKit attestations is the one the manifest was chosen from. Shortcoming: when
+    /// indexes nest, that is the innermost, and the outer index (which a tag, and cosign, may name) is not
+    /// searched; real images do not nest.
+    public func discover(_ image: ResolvedImage) -> AttachmentDiscovery? {
+        guard case .registry(let reference) = image.location else { return nil }
+        var index: SubjectIndex?
+        if let bytes = image.indexBytes, case .index(let parsed)? = try? ManifestDocument.parse(
+            bytes, declaredMediaType: nil, origin: reference.description) {
+            index = SubjectIndex(digest: Digest.of(bytes, algorithm: image.indexDigest?.algorithm ?? .sha256),
+                                 index: parsed)
+        }
+        return discover(reference: reference, manifestDigest: image.manifestDigest, index: index)
     }
 }

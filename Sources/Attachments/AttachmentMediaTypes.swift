@@ -62,8 +62,11 @@ public enum AttachmentMediaTypes {
 
     /// cosign's tag suffixes: `sha256-<hex>.sig` and so on, in the image's own repository.
     public enum TagSuffix: String, Sendable, CaseIterable {
+        /// Signatures: `.sig`.
         case signature = "sig"
+        /// Attestations: `.att`.
         case attestation = "att"
+        /// SBOMs: `.sbom`.
         case sbom = "sbom"
     }
 

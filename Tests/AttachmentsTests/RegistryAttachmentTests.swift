@@ -120,6 +120,52 @@ import Testing
         #expect(found.referrersSources[indexPush.digest] != nil)
     }
 
+    @Test func discoversFromAResolvedImageTheIndexsAttestationAndASignatureOnTheIndex() throws {
+        let image = try PushedImage(repository: "attach/resolved")
+        let repository = image.reference.repository
+        let statement = Array(#"{"_type":"https://in-toto.io/Statement/v1"}"#.utf8)
+        let layer = Descriptor(mediaType: AttachmentMediaTypes.inTotoStatement,
+                               digest: try image.client.pushBlob(statement, repository: repository),
+                               size: Int64(statement.count))
+        let config = Array("{}".utf8)
+        let attestation = try encode(ImageManifest(
+            mediaType: MediaType.ociManifest,
+            config: Descriptor(mediaType: MediaType.ociConfig, digest: try image.client.pushBlob(config,
+                                                                                               repository: repository),
+                               size: Int64(config.count)),
+            layers: [layer]))
+        let pushed = try image.client.putManifest(attestation, mediaType: MediaType.ociManifest,
+                                                  repository: repository,
+                                                  reference: Digest.of(attestation).description)
+        var imageEntry = image.descriptor
+        imageEntry.platform = Platform(os: "linux", architecture: "amd64")
+        let attestationEntry = Descriptor(
+            mediaType: MediaType.ociManifest, digest: pushed.digest, size: pushed.size,
+            platform: Platform(os: "unknown", architecture: "unknown"),
+            annotations: [AttachmentMediaTypes.BuildKit.referenceType: "attestation-manifest",
+                          AttachmentMediaTypes.BuildKit.referenceDigest: image.digest.description])
+        let index = try encode(ImageIndex(mediaType: MediaType.ociIndex, manifests: [imageEntry, attestationEntry]))
+        let indexDigest = try image.client.putManifest(index, mediaType: MediaType.ociIndex, repository: repository,
+                                                       reference: "multi").digest
+        let indexReference = try Reference(parsing: "\(image.reference.registry)/\(repository):multi")
+        // cosign signs what the tag names: here, the index.
+        try AttachmentWriter(client: image.client).pushCosignSignature(
+            for: indexReference, digest: indexDigest,
+            payload: SimpleSigningPayload.make(reference: indexReference, digest: indexDigest),
+            signature: CosignSignatureAnnotations(signature: "ZHVtbXk="))
+
+        let resolved = try ImageResolver(source: RegistrySource(reference: indexReference, options: testOptions()),
+                                         platform: Platform(os: "linux", architecture: "amd64")).resolve()
+        let found = try #require(AttachmentFinder(client: image.client).discover(resolved))
+        #expect(found.manifestDigest == image.digest)
+        #expect(found.indexDigest == indexDigest)
+        #expect(found.attachments(of: .buildKitAttestation).first?.layers.map(\.bytes) == [statement])
+        let signature = try #require(found.attachments(of: .cosignSignature).first)
+        #expect(signature.subject == indexDigest)
+        #expect(signature.layers.count == 1)
+        #expect(found.problems.isEmpty, "\(found.problems)")
+    }
+
     @Test func attachesASigstoreBundleAsAReferrerThroughTheFallbackTagAndFindsIt() throws {
         let image = try PushedImage(repository: "attach/bundle")
         let bundle = Array(#"{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json"}"#.utf8)

@@ -109,8 +109,7 @@ extension RegistryClient {
             struct Item: Decodable { var code: String?; var message: String? }
             var errors: [Item]?
         }
-        var body = response.body
-        let bytes = (try? body.readAll(limit: Self.maxErrorBody)) ?? []
+        let bytes = Self.readPrefix(response.body, limit: Self.maxErrorBody)
         let items = (try? JSONDecoder().decode(Errors.self, from: Data(bytes)))?.errors ?? []
         var message = items.map { [$0.code, $0.message].compactMap { $0 }.joined(separator: ": ") }
             .joined(separator: "; ").filter { !$0.isNewline }
@@ -120,6 +119,21 @@ extension RegistryClient {
         }
         return .registry(host: registry, status: response.status, what: what,
                          message: message.isEmpty ? Self.reason(response.status) : message)
+    }
+
+    /// Up to `limit` bytes of a body, whatever its length, for quoting; the rest is discarded with the connection.
+    static func readPrefix(_ body: HTTPBody, limit: Int) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        var filled = 0
+        while filled < limit {
+            let count = (try? buffer.withUnsafeMutableBytes {
+                try body.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+            }) ?? 0
+            if count == 0 { break }
+            filled += count
+        }
+        body.close()
+        return Array(buffer.prefix(filled))
     }
 
     /// Why bounded and filtered: a body that is not the registry's JSON error list is still worth quoting, but a
