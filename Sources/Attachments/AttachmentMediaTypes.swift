@@ -1,3 +1,4 @@
+import Foundation
 import ImageModel
 
 /// Media types, annotation keys and tag suffixes of the attachment formats Safeguard reads and writes.
@@ -27,9 +28,11 @@ public enum AttachmentMediaTypes {
         "application/vnd.syft+json",
     ]
 
-    /// Whether `mediaType` is a Sigstore bundle of any version (`application/vnd.dev.sigstore.bundle…+json`).
+    /// Whether `mediaType` is a Sigstore bundle of any version: `application/vnd.dev.sigstore.bundle.v0.3+json`,
+    /// or the older `application/vnd.dev.sigstore.bundle+json;version=0.2`.
     public static func isSigstoreBundle(_ mediaType: String) -> Bool {
-        mediaType.hasPrefix("application/vnd.dev.sigstore.bundle") && mediaType.hasSuffix("+json")
+        let type = mediaType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces)
+        return type.hasPrefix("application/vnd.dev.sigstore.bundle") && type.hasSuffix("+json")
     }
 
     /// Annotation keys on cosign signature layers.
