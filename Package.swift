@@ -28,6 +28,11 @@ let package = Package(
         .target(name: "Tar", dependencies: ["ImageModel"]),
         // Where images come from: registries, OCI layouts, oci-archive and docker-archive files.
         .target(name: "ImageSources", dependencies: ["ImageModel", "HTTP", "Tar"]),
+        // Signatures, attestations, SBOMs and provenance stored beside an image in its registry: cosign's tags,
+        // referrers, BuildKit attestation manifests; found, fetched within bounds, and written for `sign`.
+        // A target of its own rather than a folder of ImageSources: sources read one image, this reads what
+        // others say about it; verification (crypto) and the scanner build on it, and neither needs the other.
+        .target(name: "Attachments", dependencies: ["ImageModel", "ImageSources"]),
         // What a check reports: finding, severity, evidence. The report's vocabulary, used by every analyzer.
         .target(name: "Findings"),
         // The software bill of materials: packages, their files and layers, the distribution; purl.
@@ -79,6 +84,8 @@ let package = Package(
         .testTarget(name: "ImageModelTests", dependencies: ["ImageModel", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "ImageSourcesTests", dependencies: ["ImageSources", "TestSupport"]),
+        .testTarget(name: "AttachmentsTests",
+                    dependencies: ["Attachments", "ImageSources", "ImageModel", "HTTP", "TestSupport"]),
         .testTarget(name: "TarTests", dependencies: ["Tar", "TestSupport"]),
         .testTarget(name: "LayerPassTests", dependencies: ["LayerPass", "TestSupport"]),
         .testTarget(name: "SBOMTests", dependencies: ["SBOM", "TestSupport"]),

@@ -39,7 +39,7 @@ extension HTTPClient {
         }
         if let body = request.body {
             lines.append("Content-Length: \(body.count)")
-        } else if request.method == .post {
+        } else if request.method == .post || request.method == .put {
             lines.append("Content-Length: 0")
         }
         return Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)

@@ -8,8 +8,11 @@ public struct HTTPRequest: Sendable {
         case get = "GET"
         /// Fetch only the head of a resource; idempotent, so retried.
         case head = "HEAD"
-        /// Submit a body, e.g. a token request; never retried.
+        /// Submit a body, e.g. a token request or a blob upload session; never retried.
         case post = "POST"
+        /// Store a body at the URL, e.g. a manifest or a blob upload; never retried, as an upload session
+        /// accepts its closing PUT only once.
+        case put = "PUT"
     }
 
     /// The method.
@@ -30,5 +33,6 @@ public struct HTTPRequest: Sendable {
     }
 
     /// Whether repeating the request cannot change anything on the server, which makes retrying it safe.
-    var isIdempotent: Bool { method != .post }
+    /// PUT is idempotent in HTTP's terms, but a blob upload session accepts its closing PUT only once.
+    var isIdempotent: Bool { method == .get || method == .head }
 }

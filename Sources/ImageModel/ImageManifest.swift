@@ -44,6 +44,17 @@ public struct ImageIndex: Codable, Hashable, Sendable {
     public var subject: Descriptor?
     /// Arbitrary metadata.
     public var annotations: [String: String]?
+
+    /// Creates an index.
+    public init(schemaVersion: Int = 2, mediaType: String?, manifests: [Descriptor], artifactType: String? = nil,
+                subject: Descriptor? = nil, annotations: [String: String]? = nil) {
+        self.schemaVersion = schemaVersion
+        self.mediaType = mediaType
+        self.manifests = manifests
+        self.artifactType = artifactType
+        self.subject = subject
+        self.annotations = annotations
+    }
 }
 
 /// A manifest document as fetched: either an image manifest or an index, with the exact bytes received.

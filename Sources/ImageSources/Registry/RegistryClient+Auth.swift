@@ -5,24 +5,40 @@ import ImageModel
 extension RegistryClient {
     /// Sends a GET, answering one auth challenge, and turns error statuses into `SourceError`.
     func get(_ path: String, scope: String, accept: String?, what: String) throws -> HTTPResponse {
-        guard let url = URL(string: baseURL + path) else {
-            throw SourceError.read(what: what, reason: "cannot form a URL from \(baseURL + path)")
-        }
-        var response = try http.send(request(url, accept: accept, authorization: cachedAuthorization(scope)))
-        if response.status == 401 {
-            let challenges = response.headers.values(for: "WWW-Authenticate").compactMap(AuthChallenge.init(header:))
-            let authorization = try authorize(challenges, scope: scope, what: what)
-            response = try http.send(request(url, accept: accept, authorization: authorization))
-        }
+        var headers = HTTPHeaders()
+        if let accept { headers.add("Accept", accept) }
+        let response = try send(.get, path, scope: scope, headers: headers, what: what)
         guard (200..<300).contains(response.status) else { throw try failure(response, what: what) }
         return response
     }
 
-    private func request(_ url: URL, accept: String?, authorization: String?) -> HTTPRequest {
-        var headers = HTTPHeaders()
-        if let accept { headers.add("Accept", accept) }
-        if let authorization { headers.add("Authorization", authorization) }
-        return HTTPRequest(method: .get, url: url, headers: headers)
+    /// Sends a request to a path on this registry (or an absolute URL it handed out, such as an upload
+    /// location), answering one auth challenge; the response is returned whatever its status.
+    func send(_ method: HTTPRequest.Method, _ target: String, scope: String, headers: HTTPHeaders = [:],
+              body: [UInt8]? = nil, what: String) throws -> HTTPResponse {
+        let text = target.hasPrefix("/") ? baseURL + target : target
+        guard let url = URL(string: text) else {
+            throw SourceError.read(what: what, reason: "cannot form a URL from \(text)")
+        }
+        // Why: an upload location is chosen by the server; the registry's token goes only to the registry's
+        // own origin, never to another host the location names.
+        let sameOrigin = text.hasPrefix(baseURL + "/")
+        var response = try http.send(request(method, url, headers: headers, body: body,
+                                             authorization: sameOrigin ? cachedAuthorization(scope) : nil))
+        if response.status == 401, sameOrigin {
+            let challenges = response.headers.values(for: "WWW-Authenticate").compactMap(AuthChallenge.init(header:))
+            response.close()
+            let authorization = try authorize(challenges, scope: scope, what: what)
+            response = try http.send(request(method, url, headers: headers, body: body, authorization: authorization))
+        }
+        return response
+    }
+
+    private func request(_ method: HTTPRequest.Method, _ url: URL, headers: HTTPHeaders, body: [UInt8]?,
+                         authorization: String?) -> HTTPRequest {
+        var headers = headers
+        if let authorization { headers.set("Authorization", authorization) }
+        return HTTPRequest(method: method, url: url, headers: headers, body: body)
     }
 
     private func cachedAuthorization(_ scope: String) -> String? {
@@ -93,16 +109,42 @@ extension RegistryClient {
             struct Item: Decodable { var code: String?; var message: String? }
             var errors: [Item]?
         }
-        var body = response.body
-        let bytes = (try? body.readAll(limit: Self.maxErrorBody)) ?? []
+        let bytes = Self.readPrefix(response.body, limit: Self.maxErrorBody)
         let items = (try? JSONDecoder().decode(Errors.self, from: Data(bytes)))?.errors ?? []
-        let message = items.map { [$0.code, $0.message].compactMap { $0 }.joined(separator: ": ") }
+        var message = items.map { [$0.code, $0.message].compactMap { $0 }.joined(separator: ": ") }
             .joined(separator: "; ").filter { !$0.isNewline }
+        if message.isEmpty { message = Self.quotable(bytes) }
         if response.status == 401 || response.status == 403 {
             return .unauthorized(host: registry, what: what, message: message)
         }
         return .registry(host: registry, status: response.status, what: what,
                          message: message.isEmpty ? Self.reason(response.status) : message)
+    }
+
+    /// Up to `limit` bytes of a body, whatever its length, for quoting; the rest is discarded with the connection.
+    static func readPrefix(_ body: HTTPBody, limit: Int) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        var filled = 0
+        while filled < limit {
+            let count = (try? buffer.withUnsafeMutableBytes {
+                try body.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+            }) ?? 0
+            if count == 0 { break }
+            filled += count
+        }
+        body.close()
+        return Array(buffer.prefix(filled))
+    }
+
+    /// Why bounded and filtered: a body that is not the registry's JSON error list is still worth quoting, but a
+    /// hostile server must not be able to fill a log line or write terminal control sequences into it.
+    static let maxQuotedBody = 200
+
+    /// The printable start of an error body, control characters dropped.
+    static func quotable(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes.prefix(maxQuotedBody), as: UTF8.self)
+        return String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }.map(Character.init))
+            .trimmingCharacters(in: .whitespaces)
     }
 
     private static func reason(_ status: Int) -> String {

@@ -124,7 +124,7 @@ public final class RegistryClient: @unchecked Sendable {
         return target.hasPrefix("/v2/") ? target : nil
     }
 
-    private func pullScope(_ repository: String) -> String { "repository:\(repository):pull" }
+    func pullScope(_ repository: String) -> String { "repository:\(repository):pull" }
 
     /// The whole body of `response`, refusing more than `limit` bytes with an error naming `what`.
     func read(_ response: HTTPResponse, limit: Int, what: String) throws -> [UInt8] {
