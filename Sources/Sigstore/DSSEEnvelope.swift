@@ -1,0 +1,28 @@
+/// A DSSE envelope: a typed payload and signatures over its pre-authentication encoding.
+public struct DSSEEnvelope: Sendable {
+    /// One signature and the key ID it names (unauthenticated).
+    public struct Signature: Sendable, Equatable {
+        public let keyID: String?
+        public let signature: [UInt8]
+    }
+
+    /// The payload's media type, e.g. `application/vnd.in-toto+json`.
+    public let payloadType: String
+    /// The payload bytes.
+    public let payload: [UInt8]
+    /// The signatures.
+    public let signatures: [Signature]
+
+    /// The in-toto payload type.
+    public static let inTotoPayloadType = "application/vnd.in-toto+json"
+
+    /// DSSE's pre-authentication encoding, the bytes that are signed:
+    /// `"DSSEv1" SP len(type) SP type SP len(payload) SP payload`, lengths in ASCII decimal.
+    ///
+    /// Why sign this and not the payload: binding the type stops a signature made for one payload type from
+    /// being presented as another.
+    public var preAuthenticationEncoding: [UInt8] {
+        let type = Array(payloadType.utf8)
+        return Array("DSSEv1 \(type.count) ".utf8) + type + Array(" \(payload.count) ".utf8) + payload
+    }
+}
