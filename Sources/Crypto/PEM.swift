@@ -20,7 +20,7 @@ public enum PEM {
         var blocks: [Block] = []
         var label: String?
         var body = ""
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if let current = label {
                 if line.hasPrefix("-----END ") {
