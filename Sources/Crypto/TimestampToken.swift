@@ -48,14 +48,13 @@ public enum TimestampToken {
         defer { TS_VERIFY_CTX_free(context) }
         TS_VERIFY_CTX_set_store(context, store)
         TS_VERIFY_CTX_set_certs(context, untrusted)
-        let bio = data.withUnsafeBytes { BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }
-        // BIO_new_mem_buf does not copy; keep a copy alive as long as the context by reading it into a new BIO.
-        let owned = BIO_new(BIO_s_mem())
-        if let bio, let owned {
-            _ = data.withUnsafeBytes { BIO_write(owned, $0.baseAddress, Int32($0.count)) }
-            BIO_free(bio)
+        // A memory BIO holding its own copy of the data, owned by the context.
+        guard let bio = BIO_new(BIO_s_mem()) else { throw .timestampInvalid(source: source, reason: "out of memory") }
+        TS_VERIFY_CTX_set_data(context, bio)
+        let written = data.withUnsafeBytes { BIO_write(bio, $0.baseAddress, Int32($0.count)) }
+        guard written == Int32(data.count) || data.isEmpty else {
+            throw .timestampInvalid(source: source, reason: "cannot buffer the timestamped data")
         }
-        TS_VERIFY_CTX_set_data(context, owned)
         TS_VERIFY_CTX_set_flags(context, safeguard_ts_verify_flags())
         guard TS_RESP_verify_response(context, parsed) == 1 else {
             throw .timestampInvalid(source: source, reason: OpenSSLErrors.drain("verification failed"))

@@ -21,8 +21,11 @@ public struct DSSEEnvelope: Sendable {
     ///
     /// Why sign this and not the payload: binding the type stops a signature made for one payload type from
     /// being presented as another.
-    public var preAuthenticationEncoding: [UInt8] {
-        let type = Array(payloadType.utf8)
-        return Array("DSSEv1 \(type.count) ".utf8) + type + Array(" \(payload.count) ".utf8) + payload
+    public var preAuthenticationEncoding: [UInt8] { Self.pae(type: payloadType, payload: payload) }
+
+    /// The pre-authentication encoding of `payload` with `type`, for signers.
+    public static func pae(type: String, payload: [UInt8]) -> [UInt8] {
+        let typeBytes = Array(type.utf8)
+        return Array("DSSEv1 \(typeBytes.count) ".utf8) + typeBytes + Array(" \(payload.count) ".utf8) + payload
     }
 }

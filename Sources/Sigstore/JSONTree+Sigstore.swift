@@ -16,7 +16,7 @@ extension JSONTree where Failure == SigstoreError {
     /// This value as a short string.
     func text() throws(SigstoreError) -> String { try string(limit: SigstoreLimits.maxStringLength) }
 
-    /// This value as standard base64 (protobuf JSON's `bytes`), decoded strictly.
+    /// This value as standard, padded, canonical base64 (protobuf JSON's `bytes`).
     ///
     /// Why strictly: a lenient decoder that skips bad characters or missing padding lets two different texts
     /// decode to one signature, and lets a truncated field pass as a shorter value.
@@ -43,22 +43,20 @@ extension JSONTree where Failure == SigstoreError {
     }
 }
 
-/// Standard base64 with padding, as protobuf JSON and Rekor write it; URL-safe text is also accepted because
-/// protobuf JSON parsers accept both alphabets.
+/// Standard base64 with padding, as every Sigstore producer (Rekor, Fulcio, cosign, sigstore-go, -python,
+/// -js) writes it.
+///
+/// Stricter than protobuf JSON, which also takes URL-safe and unpadded text: those never occur in real bundles,
+/// and accepting them would let a truncated field (cut at a group boundary plus two or three characters)
+/// decode as a shorter value instead of being refused.
 enum Base64 {
-    /// The decoded bytes, or nil for any character outside the alphabet, wrong padding or a truncated group.
+    /// The decoded bytes, or nil for any character outside the alphabet, missing or wrong padding, or an
+    /// encoding that is not the canonical one for its bytes.
     static func decode(_ text: String) -> [UInt8]? {
-        var normalized = text
-        if normalized.contains("-") || normalized.contains("_") {
-            normalized = normalized.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        }
-        guard normalized.utf8.count % 4 == 0 || !normalized.hasSuffix("=") else { return nil }
-        if normalized.utf8.count % 4 != 0 {
-            // Unpadded input, which protobuf JSON also permits; a single leftover character is never valid.
-            guard normalized.utf8.count % 4 != 1 else { return nil }
-            normalized += String(repeating: "=", count: 4 - normalized.utf8.count % 4)
-        }
-        guard let data = Data(base64Encoded: normalized) else { return nil }
+        guard text.utf8.count % 4 == 0, let data = Data(base64Encoded: text) else { return nil }
+        // Why re-encode: non-zero bits in the last group's padding decode to the same bytes, so two texts
+        // could stand for one value; only the canonical text is accepted.
+        guard data.base64EncodedString() == text else { return nil }
         return Array(data)
     }
 }
