@@ -35,7 +35,8 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
         case .inputTooLarge(let source, let size, let limit):
             "\(source): \(size) bytes, more than the \(limit) accepted"
         case .signatureInvalid(let subject): "\(subject): signature does not verify"
-        case .chainInvalid(let subject, let reason): "certificate \(subject) does not chain to a trusted root: \(reason)"
+        case .chainInvalid(let subject, let reason):
+            "certificate \(subject) does not chain to a trusted root: \(reason)"
         case .timestampInvalid(let source, let reason): "\(source): RFC 3161 timestamp does not verify: \(reason)"
         case .sctInvalid(let subject, let reason): "certificate \(subject): signed certificate timestamp: \(reason)"
         case .signingFailed(let source, let reason): "\(source): signing failed: \(reason)"
@@ -53,7 +54,8 @@ enum OpenSSLErrors {
             if code == 0 { break }
             var buffer = [CChar](repeating: 0, count: 256)
             ERR_error_string_n(code, &buffer, buffer.count)
-            if messages.count < 4 { messages.append(String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self)) }
+            guard messages.count < 4 else { continue }
+            messages.append(String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self))
         }
         return messages.isEmpty ? fallback : messages.joined(separator: "; ")
     }

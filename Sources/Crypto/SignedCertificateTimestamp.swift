@@ -25,7 +25,9 @@ public struct SignedCertificateTimestamp: Sendable, Equatable {
             return false
         }
         var signed: [UInt8] = [0, 0]
-        for shift in stride(from: 56, through: 0, by: -8) { signed.append(UInt8(truncatingIfNeeded: timestamp >> shift)) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            signed.append(UInt8(truncatingIfNeeded: timestamp >> shift))
+        }
         signed += [0, 1]
         signed += HashAlgorithm.sha256.hash(issuerKey.subjectPublicKeyInfo)
         signed += [UInt8(tbs.count >> 16 & 0xff), UInt8(tbs.count >> 8 & 0xff), UInt8(tbs.count & 0xff)]
@@ -61,7 +63,9 @@ extension Certificate {
 
     /// The TBSCertificate re-encoded without the SCT list extension: what the CT log signed.
     func precertificateTBS() throws(CryptoError) -> [UInt8] {
-        guard let copy = X509_dup(pointer) else { throw .sctInvalid(subject: describedSubject, reason: "out of memory") }
+        guard let copy = X509_dup(pointer) else {
+            throw .sctInvalid(subject: describedSubject, reason: "out of memory")
+        }
         defer { X509_free(copy) }
         let index = X509_get_ext_by_NID(copy, NID_ct_precert_scts, -1)
         if index >= 0, let removed = X509_delete_ext(copy, index) { X509_EXTENSION_free(removed) }

@@ -43,7 +43,9 @@ public struct Checkpoint: Sendable, Equatable {
         var signatures: [Signature] = []
         for line in text[separator.upperBound...].split(separator: "\n") {
             guard signatures.count < maxSignatures else { return .failure(.init("too many signature lines")) }
-            guard line.hasPrefix("\u{2014} ") else { return .failure(.init("a signature line does not start with —")) }
+            guard line.hasPrefix("\u{2014} ") else {
+                return .failure(.init("a signature line does not start with —"))
+            }
             let parts = line.dropFirst(2).split(separator: " ")
             guard parts.count == 2, let blob = Base64.decode(String(parts[1])), blob.count > 4 else {
                 return .failure(.init("malformed signature line"))

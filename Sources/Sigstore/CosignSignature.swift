@@ -64,7 +64,8 @@ public struct CosignSignature: Sendable {
     /// `--insecure-ignore-tlog` for key-signed images, and containers/image's `sigstoreSigned` with a key).
     public func verify(key: PublicKey) throws(SigstoreError) {
         guard key.isValidSignature(try signature(), over: payload) else {
-            throw .signatureMismatch(source: source, reason: "does not verify over the payload with the \(key.kind) key")
+            throw .signatureMismatch(source: source,
+                                     reason: "does not verify over the payload with the \(key.kind) key")
         }
     }
 

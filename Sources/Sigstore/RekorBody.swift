@@ -47,8 +47,9 @@ enum RekorBody {
         }
         let signature = try spec.required("signature")
         let pem = try signature.required("publicKey").required("content").base64()
-        return .hashedRekord(algorithm: algorithm, digest: digest, signature: RecordedSignature(
-            signature: try signature.required("content").base64(), verifier: .pem(String(decoding: pem, as: UTF8.self))))
+        let recorded = RecordedSignature(signature: try signature.required("content").base64(),
+                                         verifier: .pem(String(decoding: pem, as: UTF8.self)))
+        return .hashedRekord(algorithm: algorithm, digest: digest, signature: recorded)
     }
 
     private static func hashedRekordV002(_ spec: SigstoreJSON) throws(SigstoreError) -> RekorBody {

@@ -164,7 +164,8 @@ public enum SigstoreVerifier {
                 }
             }
             guard let verified else {
-                let why = reasons.isEmpty ? "the trusted root lists no timestamp authorities" : reasons.joined(separator: "; ")
+                let why = reasons.isEmpty ? "the trusted root lists no timestamp authorities"
+                    : reasons.joined(separator: "; ")
                 throw .timestamp(source: bundle.source, reason: "timestamp \(index + 1) does not verify: \(why)")
             }
             times.append(verified)

@@ -24,7 +24,8 @@ struct VerifyBlobCommandTests {
     }
 
     @Test func identityRegexMustMatchTheWholeIdentity() {
-        #expect(Self.run("happy-path-v0.3", ["--certificate-identity-regexp", "https://github.com/sigstore-conformance/.*",
+        #expect(Self.run("happy-path-v0.3", ["--certificate-identity-regexp",
+                                             "https://github.com/sigstore-conformance/.*",
                                              "--certificate-oidc-issuer-regexp", "https://token\\..*"]) == .success)
         #expect(Self.run("happy-path-v0.3", ["--certificate-identity-regexp", "sigstore-conformance",
                                              "--certificate-oidc-issuer", Self.issuer]) == .findings)

@@ -133,8 +133,8 @@ struct HostileBundleTests {
             if case .noPolicy = error as? SigstoreError { return true }
             return false
         }
-        let empty = try TrustedRoot(json: Array(#"{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}"#.utf8),
-                                    source: "empty.json")
+        let emptyRoot = #"{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}"#
+        let empty = try TrustedRoot(json: Array(emptyRoot.utf8), source: "empty.json")
         #expect {
             try SigstoreVerifier.verify(bundle: bundle, artifact: .bytes(artifact),
                                         policy: .certificate(identity: .regex(".*"), issuer: .regex(".*")),

@@ -37,7 +37,8 @@ struct PyPIAttestationTests {
         let artifactPath = directory + (artifactName ?? testCase.distribution)
         let artifact = Array(try Data(contentsOf: URL(fileURLWithPath: artifactPath)))
         let bundle = try SigstoreBundle(contentsOf: directory + testCase.distribution + ".sigstore")
-        let root = try TrustedRoot(contentsOf: TestPaths.corpus("signing/sigstore-trust-roots/\(testCase.instance)/trusted_root.json"))
+        let rootPath = "signing/sigstore-trust-roots/\(testCase.instance)/trusted_root.json"
+        let root = try TrustedRoot(contentsOf: TestPaths.corpus(rootPath))
         return try SigstoreVerifier.verify(
             bundle: bundle, artifact: .bytes(artifact),
             policy: .certificate(identity: identity ?? .exact(testCase.identity), issuer: .exact(testCase.issuer)),

@@ -100,7 +100,8 @@ struct SLSAVerifierTests {
     }
 
     @Test func provenanceV02IsSummarized() throws {
-        let file = TestPaths.corpus(Self.folder) + "/gha_generic/v2.1.0/binary-linux-amd64-workflow_dispatch.intoto.jsonl"
+        let file = TestPaths.corpus(Self.folder)
+            + "/gha_generic/v2.1.0/binary-linux-amd64-workflow_dispatch.intoto.jsonl"
         let bundle = try SigstoreBundle(contentsOf: file)
         guard case .dsseEnvelope(let envelope) = bundle.content else {
             Issue.record("expected a DSSE bundle")
