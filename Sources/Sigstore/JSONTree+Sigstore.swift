@@ -29,8 +29,9 @@ extension JSONTree where Failure == SigstoreError {
     /// A protobuf JSON int64: a decimal string or a number, not negative.
     func int64() throws(SigstoreError) -> Int64 {
         if let string = value as? String, let number = Int64(string), number >= 0 { return number }
-        if let number = value as? NSNumber, !(value is Bool), number.int64Value >= 0,
-           number.doubleValue == Double(number.int64Value) {
+        // `true` also arrives as an NSNumber; its Objective-C type ("c" or "B") tells it from an integer.
+        if let number = value as? NSNumber, !["c", "B"].contains(String(cString: number.objCType)),
+           number.int64Value >= 0, number.doubleValue == Double(number.int64Value) {
             return number.int64Value
         }
         throw wrongType("a non-negative integer")

@@ -67,7 +67,7 @@ extension SigstoreBundle {
         return MessageSignature(digest: digest, signature: signature)
     }
 
-    private static func entry(_ node: SigstoreJSON) throws(SigstoreError) -> TransparencyLogEntry {
+    static func entry(_ node: SigstoreJSON) throws(SigstoreError) -> TransparencyLogEntry {
         let kindVersion = try node.required("kindVersion")
         var proof: TransparencyLogEntry.InclusionProof?
         if let proofNode = try node.member("inclusionProof") {

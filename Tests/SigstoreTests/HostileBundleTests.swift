@@ -54,6 +54,14 @@ struct HostileBundleTests {
             material["tlogEntries"] = entries
             $0["verificationMaterial"] = material
         }),
+        // A boolean is not an index, though Foundation hands both over as NSNumber.
+        ("boolean log index", {
+            var material = $0["verificationMaterial"] as? [String: Any] ?? [:]
+            var entries = material["tlogEntries"] as? [[String: Any]] ?? []
+            entries[0]["logIndex"] = true
+            material["tlogEntries"] = entries
+            $0["verificationMaterial"] = material
+        }),
     ]
 
     @Test(arguments: malformed.map(\.0))
