@@ -30,6 +30,11 @@ struct HostileBundleTests {
                                           "tlogEntries": ($0["verificationMaterial"] as? [String: Any])?["tlogEntries"]
                                               ?? []]
         }),
+        // A chain whose certificate is not DER.
+        ("certificate chain that does not parse", {
+            $0["verificationMaterial"] = ["x509CertificateChain": ["certificates": [["rawBytes": "MIIBAAAA"]]],
+                                          "tlogEntries": [Any]()]
+        }),
         // A chain with no certificates leaves nothing to verify.
         ("empty certificate chain", {
             $0["verificationMaterial"] = ["x509CertificateChain": ["certificates": [Any]()], "tlogEntries": [Any]()]
