@@ -2,8 +2,11 @@ import COpenSSL
 
 /// One entry of a certificate's subject alternative name extension.
 public enum SubjectAlternativeName: Sendable, Equatable {
+    /// A URI, as Fulcio writes workflow and CI identities.
     case uri(String)
+    /// An email address (rfc822Name), as Fulcio writes people's identities.
     case email(String)
+    /// A DNS name.
     case dns(String)
     /// A kind of name Sigstore does not use as an identity (IP address, directory name, other name).
     case other(type: Int)

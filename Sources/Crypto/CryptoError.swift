@@ -25,6 +25,7 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Signing with the key from `source` failed.
     case signingFailed(source: String, reason: String)
 
+    /// The message, naming the input.
     public var description: String {
         switch self {
         case .malformedKey(let source, let reason): "\(source): not a readable public or private key: \(reason)"

@@ -3,7 +3,9 @@
 public struct DERReader: Sendable {
     /// One element: its tag byte and its content.
     public struct Element: Sendable, Equatable {
+        /// The identifier octet (e.g. 0x0c for UTF8String).
         public let tag: UInt8
+        /// The content octets.
         public let content: [UInt8]
     }
 

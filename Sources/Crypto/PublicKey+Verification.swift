@@ -3,6 +3,7 @@ import COpenSSL
 extension PublicKey {
     /// How an RSA signature is padded; ignored for other keys.
     public enum RSAPadding: Sendable {
+        /// PKCS#1 v1.5, what Sigstore and most RSA signers use.
         case pkcs1v15
         /// PSS with a salt as long as the digest, as Go's crypto/rsa and cosign make them.
         case pss

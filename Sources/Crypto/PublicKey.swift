@@ -5,10 +5,14 @@ import Foundation
 public final class PublicKey: @unchecked Sendable {
     /// The kinds of key this module verifies with.
     public enum Kind: Equatable, Sendable, CustomStringConvertible {
+        /// ECDSA on a NIST curve, signatures DER-encoded.
         case ecdsaP256, ecdsaP384, ecdsaP521
+        /// RSA with its modulus size.
         case rsa(bits: Int)
+        /// Ed25519 (pure, over the message).
         case ed25519
 
+        /// A name for messages, e.g. `ECDSA P-256`.
         public var description: String {
             switch self {
             case .ecdsaP256: "ECDSA P-256"

@@ -6,9 +6,11 @@ import Foundation
 public struct Checkpoint: Sendable, Equatable {
     /// One signature line.
     public struct Signature: Sendable, Equatable {
+        /// The signer's name (for the log, its host).
         public let name: String
         /// The first four bytes of the signer's key ID.
         public let keyHint: [UInt8]
+        /// The signature over `signedText`.
         public let signature: [UInt8]
     }
 
@@ -72,6 +74,7 @@ public struct Checkpoint: Sendable, Equatable {
 
 /// Why a checkpoint could not be read.
 public struct CheckpointFailure: Error, Sendable, Equatable {
+    /// What was wrong, for messages.
     public let reason: String
     init(_ reason: String) { self.reason = reason }
 }

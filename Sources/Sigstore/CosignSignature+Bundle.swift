@@ -47,7 +47,7 @@ extension CosignSignature {
         let payload = try root.required("Payload")
         let body = try payload.required("body").base64()
         let logIDNode = try payload.required("logID")
-        guard let logID = Crypto.bytes(fromHex: try logIDNode.text()) else { throw logIDNode.wrongType("hex") }
+        guard let logID = Hex.decode( try logIDNode.text()) else { throw logIDNode.wrongType("hex") }
         let parsed = try SigstoreJSON.document(body, source: source + " body")
         return TransparencyLogEntry(
             logIndex: try payload.required("logIndex").int64(), logID: logID,

@@ -2,7 +2,9 @@
 public struct DSSEEnvelope: Sendable {
     /// One signature and the key ID it names (unauthenticated).
     public struct Signature: Sendable, Equatable {
+        /// The signer's key ID as the envelope states it; never trusted.
         public let keyID: String?
+        /// The signature over the pre-authentication encoding.
         public let signature: [UInt8]
     }
 

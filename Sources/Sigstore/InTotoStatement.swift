@@ -1,10 +1,13 @@
+import Crypto
 import Foundation
 
 /// An in-toto Statement (v0.1 or v1): subjects with digests, and a typed predicate.
 public struct InTotoStatement: Sendable {
     /// One subject: a name and its digests by algorithm name (`sha256` → hex).
     public struct Subject: Sendable, Equatable {
+        /// The subject's name, e.g. a file name.
         public let name: String
+        /// Digests by algorithm name, hex.
         public let digest: [String: String]
     }
 
@@ -45,7 +48,7 @@ public struct InTotoStatement: Sendable {
 
     /// Whether a subject has SHA-256 digest `digest`.
     public func hasSubject(sha256 digest: [UInt8]) -> Bool {
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.encode(digest)
         return subjects.contains { $0.digest["sha256"]?.lowercased() == hex }
     }
 }

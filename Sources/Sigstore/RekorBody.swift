@@ -42,7 +42,7 @@ enum RekorBody {
     private static func hashedRekordV001(_ spec: SigstoreJSON) throws(SigstoreError) -> RekorBody {
         let hash = try spec.required("data").required("hash")
         let algorithm = try algorithm(try hash.required("algorithm"))
-        guard let digest = bytes(fromHex: try hash.required("value").text()) else {
+        guard let digest = Hex.decode( try hash.required("value").text()) else {
             throw hash.wrongType("a hex digest")
         }
         let signature = try spec.required("signature")
@@ -104,7 +104,7 @@ enum RekorBody {
 
     private static func hexSHA256(_ node: SigstoreJSON) throws(SigstoreError) -> [UInt8] {
         guard try algorithm(try node.required("algorithm")) == .sha256,
-              let digest = bytes(fromHex: try node.required("value").text()), digest.count == 32 else {
+              let digest = Hex.decode( try node.required("value").text()), digest.count == 32 else {
             throw node.wrongType("a sha256 hex digest")
         }
         return digest

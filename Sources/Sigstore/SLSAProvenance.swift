@@ -5,7 +5,9 @@ import Foundation
 public struct SLSAProvenance: Sendable, Equatable {
     /// The predicate versions read.
     public enum Version: String, Sendable {
+        /// SLSA provenance v0.2.
         case v0_2 = "https://slsa.dev/provenance/v0.2"
+        /// SLSA provenance v1.
         case v1 = "https://slsa.dev/provenance/v1"
     }
 

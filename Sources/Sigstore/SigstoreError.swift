@@ -4,11 +4,17 @@ import JSONTree
 /// Why a bundle, trusted root or attestation was not accepted; every case names the document it is about.
 public enum SigstoreError: Error, Equatable, Sendable, CustomStringConvertible, JSONTreeFailure {
     // Reading documents.
+    /// `source` is not JSON.
     case notJSON(source: String, reason: String)
+    /// `source` nests deeper than `limit`.
     case tooDeep(source: String, limit: Int)
+    /// A required field at `path` is missing.
     case missingField(source: String, path: String)
+    /// The value at `path` is not what the format requires.
     case invalidValue(source: String, path: String, expected: String)
+    /// The string at `path` is longer than accepted.
     case fieldTooLong(source: String, path: String, length: Int, limit: Int)
+    /// The array at `path` has more elements than accepted.
     case tooManyElements(source: String, path: String, limit: Int)
     /// A file that could not be read.
     case unreadable(source: String, reason: String)
@@ -41,6 +47,7 @@ public enum SigstoreError: Error, Equatable, Sendable, CustomStringConvertible, 
     /// An attestation or signature payload whose content is not what the caller expects.
     case payloadMismatch(source: String, reason: String)
 
+    /// The message, naming the document and what was wrong.
     public var description: String {
         switch self {
         case .notJSON(let source, let reason): "\(source): not JSON: \(reason)"

@@ -132,7 +132,7 @@ public enum SigstoreVerifier {
             }
             guard statement.hasSubject(sha256: digest) else {
                 throw .artifactMismatch(source: source, reason: "no subject of the in-toto statement has the "
-                                        + "artifact's digest sha256:\(hexString(digest))")
+                                        + "artifact's digest sha256:\(Hex.encode(digest))")
             }
             return statement
         }

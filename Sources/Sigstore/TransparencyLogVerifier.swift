@@ -11,7 +11,7 @@ enum TransparencyLogVerifier {
         let source = bundle.source
         guard let log = trustedRoot.transparencyLog(id: entry.logID) else {
             throw .transparencyLog(source: source, reason: "entry \(entry.logIndex) is from log "
-                                   + "\(hexString(entry.logID)), which the trusted root does not list")
+                                   + "\(Hex.encode(entry.logID)), which the trusted root does not list")
         }
         try BodyMatcher.check(RekorBody(entry, source: source), bundle: bundle, artifact: artifact, key: key)
 
@@ -63,7 +63,7 @@ enum TransparencyLogVerifier {
     static func setPayload(_ entry: TransparencyLogEntry) -> [UInt8] {
         let body = Data(entry.canonicalizedBody).base64EncodedString()
         let text = "{\"body\":\"\(body)\",\"integratedTime\":\(entry.integratedTime ?? 0),"
-            + "\"logID\":\"\(hexString(entry.logID))\",\"logIndex\":\(entry.logIndex)}"
+            + "\"logID\":\"\(Hex.encode(entry.logID))\",\"logIndex\":\(entry.logIndex)}"
         return Array(text.utf8)
     }
 

@@ -22,6 +22,7 @@ public enum StringMatch: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The expectation as written in messages: quoted text or /regex/.
     public var description: String {
         switch self {
         case .exact(let text): "'\(text)'"
@@ -34,7 +35,9 @@ public enum StringMatch: Sendable, Equatable, CustomStringConvertible {
 public struct VerificationPolicy: Sendable {
     /// The expected signer.
     public enum Signer: Sendable {
+        /// Signed with this key.
         case publicKey(PublicKey)
+        /// Signed by a Fulcio certificate for this identity and OIDC issuer.
         case certificate(identity: StringMatch, issuer: StringMatch)
     }
 
@@ -56,7 +59,9 @@ public struct VerificationPolicy: Sendable {
 /// What is being verified: the artifact's bytes, or only its digest (enough for everything but Ed25519
 /// message signatures).
 public enum Artifact: Sendable {
+    /// The artifact itself.
     case bytes([UInt8])
+    /// Only the artifact's digest.
     case digest(algorithm: HashAlgorithm, value: [UInt8])
 
     /// The artifact's digest with `algorithm`, when it can be known.

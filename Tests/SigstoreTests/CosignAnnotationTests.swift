@@ -66,6 +66,6 @@ struct CosignAnnotationTests {
         #expect(embedded.transparencyLogs.map(\.logID) == corpus.transparencyLogs.map(\.logID))
         #expect(embedded.certificateAuthorities.count == corpus.certificateAuthorities.count)
         let data = try Data(contentsOf: URL(fileURLWithPath: corpus.source))
-        #expect(hexString(HashAlgorithm.sha256.hash(Array(data))) == TrustedRoot.productionDigest)
+        #expect(Hex.encode(HashAlgorithm.sha256.hash(Array(data))) == TrustedRoot.productionDigest)
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 public struct SigstoreBundle: Sendable {
     /// The bundle format versions this reader understands.
     public enum Version: String, Sendable, Comparable {
+        /// The versions, by their media type's version number.
         case v0_1 = "0.1", v0_2 = "0.2", v0_3 = "0.3"
 
+        /// Older versions order first.
         public static func < (lhs: Version, rhs: Version) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
@@ -39,7 +41,9 @@ public struct SigstoreBundle: Sendable {
 
     /// What was signed.
     public enum Content: Sendable {
+        /// A signature over the artifact's bytes.
         case messageSignature(MessageSignature)
+        /// A DSSE envelope, usually carrying an in-toto statement about the artifact.
         case dsseEnvelope(DSSEEnvelope)
 
         /// The signature bytes the transparency log and timestamps are about.
