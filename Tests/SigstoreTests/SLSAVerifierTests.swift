@@ -117,4 +117,42 @@ struct SLSAVerifierTests {
         #expect(slsa.sourceRef == "refs/heads/main")
         #expect(slsa.sourceCommit == "4d329c75e7ec1725f7c9ce917a8799d408d06be3")
     }
+
+    /// slsa-verifier's `verify-github-attestation` rows for bazel-contrib's publishing workflow. The expected
+    /// builder ID is the one slsa-verifier's regression test passes (EXPECTATIONS.json keeps only the row
+    /// names): `publish-to-bcr`'s reusable workflow. Without a builder ID the command refuses, as slsa-verifier
+    /// does. The two `rules_lint-v1.3.1.tar.gz` rows are not here: the corpus does not hold that archive.
+    static let githubAttestationRows: [(name: String, artifact: String, builder: String?, expect: String)] = [
+        ("module.bazel using publishing builder", "MODULE.bazel", publishToBCR, "success"),
+        ("module.bazel wrong signer", "MODULE-wrong-signer.bazel", publishToBCR,
+         "serrors.ErrorUntrustedReusableWorkflow"),
+        ("module.bazel no builder id", "MODULE.bazel", nil, "serrors.ErrorUntrustedReusableWorkflow"),
+    ]
+    static let publishToBCR = "https://github.com/bazel-contrib/publish-to-bcr/.github/workflows/publish.yaml"
+
+    @Test(arguments: githubAttestationRows.map(\.name))
+    func githubAttestationOutcomeMatchesSLSAVerifier(_ name: String) throws {
+        let row = try #require(Self.githubAttestationRows.first { $0.name == name })
+        let directory = TestPaths.corpus(Self.folder) + "/bcr/"
+        let artifact = Array(try Data(contentsOf: URL(fileURLWithPath: directory + row.artifact)))
+        let bundle = try SigstoreBundle(contentsOf: directory + row.artifact + ".intoto.jsonl")
+        let root = try TrustedRoot(contentsOf: TestPaths.corpus("signing/sigstore-trust-roots/prod/trusted_root.json"))
+        var outcome = "serrors.ErrorUntrustedReusableWorkflow"
+        if let builder = row.builder {
+            let identity = NSRegularExpression.escapedPattern(for: builder) + "@refs/tags/v[0-9]+(\\.[0-9]+)*"
+            do {
+                let result = try SigstoreVerifier.verify(
+                    bundle: bundle, artifact: .bytes(artifact),
+                    policy: .certificate(identity: .regex(identity),
+                                         issuer: .exact("https://token.actions.githubusercontent.com")),
+                    trustedRoot: root)
+                let slsa = try SLSAProvenance(statement: try #require(result.statement), source: bundle.source)
+                outcome = slsa.sourceRepository == "git+https://github.com/aspect-build/rules_lint"
+                    ? "success" : "serrors.ErrorMismatchSource"
+            } catch {
+                if !Self.isIdentityMismatch(error) { throw error }
+            }
+        }
+        #expect(outcome == row.expect)
+    }
 }
