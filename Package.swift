@@ -43,6 +43,10 @@ let package = Package(
         // privileged files.
         .target(name: "Forensics",
                 dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings", "SBOM", "COpenSSL"]),
+        // Keys, signatures, X.509 chains at a given time, SCTs and RFC 3161 timestamps, over OpenSSL.
+        .target(name: "Crypto", dependencies: ["COpenSSL"]),
+        // Sigstore bundles, trusted roots and transparency-log proofs; DSSE, in-toto, SLSA; simple signing.
+        .target(name: "Sigstore", dependencies: ["Crypto", "JSONTree"]),
         // JSON documents walked with their paths, nesting bounded before Foundation's parser sees them.
         .target(name: "JSONTree"),
         // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
@@ -76,7 +80,7 @@ let package = Package(
         // Argument parsing, commands and terminal output; the executable only calls into it.
         .target(name: "SafeguardCLI",
                 dependencies: ["ImageModel", "ImageSources", "Findings", "SBOM", "SBOMFormats", "Report", "Scanner",
-                               "AdvisoryDatabase", "Vulnerabilities", "VEX"]),
+                               "AdvisoryDatabase", "Vulnerabilities", "VEX", "Sigstore"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
 
         // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.
@@ -103,6 +107,8 @@ let package = Package(
         .testTarget(name: "VulnerabilitiesTests",
                     dependencies: ["Vulnerabilities", "AdvisoryDatabase", "Advisories", "VEX", "SBOM", "Findings",
                                    "TestSupport"]),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto", "TestSupport"]),
+        .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "Crypto", "TestSupport"]),
         .testTarget(name: "VEXTests", dependencies: ["VEX", "TestSupport"]),
         .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
         .testTarget(name: "SafeguardCLITests",

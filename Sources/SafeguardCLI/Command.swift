@@ -32,6 +32,8 @@ public enum Command {
             return run(verb, rest, terminal: terminal, environment: environment)
         case "db":
             return DatabaseCommand.run(rest, terminal: terminal, environment: environment)
+        case "verify-blob":
+            return VerifyBlobCommand.run(rest, terminal: terminal)
         default:
             FileHandle.standardError.write(Data("safeguard: unknown command '\(verb)'; see 'safeguard --help'\n".utf8))
             return .error
@@ -44,6 +46,7 @@ public enum Command {
         case "inspect": Help.inspect
         case "sbom": Help.sbom
         case "db": Help.database
+        case "verify-blob": VerifyBlobCommand.help
         default: nil
         }
     }

@@ -5,7 +5,7 @@ enum Help {
     static let exitCodes = """
         Exit codes:
           0  success; with scan, no finding at or above --fail-on
-          1  scan found a finding at or above --fail-on
+          1  scan found a finding at or above --fail-on; verify-blob could not verify the bundle
           2  usage error, or the image could not be read (bad reference, registry error,
              corrupt or malformed input)
         """
@@ -47,6 +47,7 @@ enum Help {
           inspect   show an image's digest, platform, config and layers
           sbom      list an image's packages, each with the layers that brought and last changed it
           db        build and show the advisory database (import, update, status)
+          verify-blob  verify a Sigstore bundle over a file, offline
           version   print the version
 
         Run 'safeguard COMMAND --help' for a command's options.
