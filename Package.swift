@@ -47,6 +47,8 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["COpenSSL"]),
         // Sigstore bundles, trusted roots and transparency-log proofs; DSSE, in-toto, SLSA; simple signing.
         .target(name: "Sigstore", dependencies: ["Crypto", "JSONTree"]),
+        // Signatures and provenance of an image: what discovery found, verified against the user's policy.
+        .target(name: "Provenance", dependencies: ["Attachments", "Sigstore", "Crypto", "ImageModel", "Findings"]),
         // JSON documents walked with their paths, nesting bounded before Foundation's parser sees them.
         .target(name: "JSONTree"),
         // SBOM documents in the standard formats: CycloneDX 1.6 and SPDX 2.3 JSON.
@@ -72,7 +74,7 @@ let package = Package(
         // The report document and renderers.
         .target(name: "Report",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM", "Vulnerabilities",
-                               "JSONTree"]),
+                               "JSONTree", "Provenance"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
         .target(name: "Scanner",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Catalogers", "SBOM",
@@ -80,7 +82,8 @@ let package = Package(
         // Argument parsing, commands and terminal output; the executable only calls into it.
         .target(name: "SafeguardCLI",
                 dependencies: ["ImageModel", "ImageSources", "Findings", "SBOM", "SBOMFormats", "Report", "Scanner",
-                               "AdvisoryDatabase", "Vulnerabilities", "VEX", "Sigstore"]),
+                               "AdvisoryDatabase", "Vulnerabilities", "VEX", "Sigstore", "Crypto",
+                               "Attachments", "Provenance"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
 
         // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.

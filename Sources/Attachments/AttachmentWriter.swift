@@ -19,7 +19,7 @@ public struct AttachmentWriter: Sendable {
     /// Pushes a cosign signature for the image `reference` names, pinned to `digest`, at `sha256-<hex>.sig`,
     /// after the signatures already there.
     /// - Parameters:
-    ///   - payload: the signed bytes, usually `SimpleSigningPayload.make(reference:digest:)`.
+    ///   - payload: the signed bytes, usually `CosignPayload.make(reference:digest:)`.
     ///   - signature: the base64 signature and, for keyless signing, certificate, chain and bundles.
     /// - Returns: the signature manifest as pushed.
     /// - Throws: `AttachmentWriteError` when the tag holds a manifest that cannot be read, `SourceError` for the

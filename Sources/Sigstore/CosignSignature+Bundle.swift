@@ -13,8 +13,40 @@ extension CosignSignature {
                                     trustedRoot: trustedRoot, now: now)
     }
 
-    /// The annotations as a Sigstore bundle.
+    /// Verifies a cosign attestation layer (a DSSE envelope as the payload) with its transparency log bundle, as
+    /// `verify(policy:trustedRoot:now:)` does for signatures; its in-toto statement must name `subject`.
+    public func verifyAttestation(subject: Artifact, policy: VerificationPolicy, trustedRoot: TrustedRoot,
+                                  now: Date = Date()) throws(SigstoreError) -> VerificationResult
+    {
+        let envelope = try DSSEEnvelope(json: payload, source: source)
+        return try SigstoreVerifier.verify(bundle: try sigstoreBundle(content: .dsseEnvelope(envelope)),
+                                           artifact: subject, policy: policy, trustedRoot: trustedRoot, now: now)
+    }
+
+    /// Verifies a cosign attestation layer with `key` alone, without a transparency log: one of the envelope's
+    /// signatures must verify over its pre-authentication encoding. Returns the in-toto statement, which the
+    /// caller must still match to the image.
+    public func verifyAttestation(key: PublicKey) throws(SigstoreError) -> InTotoStatement {
+        let envelope = try DSSEEnvelope(json: payload, source: source)
+        guard envelope.signatures.contains(where: { key.isValidSignature($0.signature,
+                                                                         over: envelope.preAuthenticationEncoding) })
+        else {
+            throw .signatureMismatch(source: source, reason: "no DSSE signature verifies with the \(key.kind) key")
+        }
+        guard envelope.payloadType == DSSEEnvelope.inTotoPayloadType else {
+            throw .payloadMismatch(source: source, reason: "payload type '\(envelope.payloadType)' is not in-toto")
+        }
+        return try InTotoStatement(json: envelope.payload, source: source + " statement")
+    }
+
+    /// The annotations as a Sigstore bundle over the payload.
     public func sigstoreBundle() throws(SigstoreError) -> SigstoreBundle {
+        try sigstoreBundle(content: .messageSignature(.init(digest: (.sha256, HashAlgorithm.sha256.hash(payload)),
+                                                            signature: try signature())))
+    }
+
+    /// The annotations as a Sigstore bundle with `content`.
+    func sigstoreBundle(content: SigstoreBundle.Content) throws(SigstoreError) -> SigstoreBundle {
         let material: SigstoreBundle.VerificationMaterial
         if let pem = annotations[Self.certificateAnnotation] {
             do {
@@ -33,11 +65,8 @@ extension CosignSignature {
             throw .missingField(source: source, path: "annotations.\"\(Self.bundleAnnotation)\"")
         }
         let entry = try Self.rekorEntry(Array(bundleText.utf8), source: source + " Rekor bundle")
-        let signature = try signature()
         return SigstoreBundle(source: source, version: .v0_1, verificationMaterial: material,
-                              transparencyLogEntries: [entry], rfc3161Timestamps: [],
-                              content: .messageSignature(.init(digest: (.sha256, HashAlgorithm.sha256.hash(payload)),
-                                                               signature: signature)))
+                              transparencyLogEntries: [entry], rfc3161Timestamps: [], content: content)
     }
 
     /// Reads cosign's Rekor bundle annotation:

@@ -12,7 +12,7 @@ import Testing
 
     @Test func discoversASignatureItPushedAtTheSigTagWithPayloadAndAnnotations() throws {
         let image = try PushedImage(repository: "attach/signed")
-        let payload = SimpleSigningPayload.make(reference: image.reference, digest: image.digest)
+        let payload = CosignPayload.make(reference: image.reference, digest: image.digest)
         let signature = CosignSignatureAnnotations(signature: "ZHVtbXk=", certificate: Self.certificate,
                                                    bundle: #"{"SignedEntryTimestamp":"e30="}"#)
         try AttachmentWriter(client: image.client).pushCosignSignature(for: image.reference, digest: image.digest,
@@ -35,7 +35,7 @@ import Testing
     @Test func appendsASecondSignatureAndKeepsTheFirstAndSkipsARepeatedOne() throws {
         let image = try PushedImage(repository: "attach/twice")
         let writer = AttachmentWriter(client: image.client)
-        let payload = SimpleSigningPayload.make(reference: image.reference, digest: image.digest)
+        let payload = CosignPayload.make(reference: image.reference, digest: image.digest)
         let first = CosignSignatureAnnotations(signature: "Zmlyc3Q=")
         let second = CosignSignatureAnnotations(signature: "c2Vjb25k", certificate: Self.certificate)
         try writer.pushCosignSignature(for: image.reference, digest: image.digest, payload: payload, signature: first)
@@ -151,7 +151,7 @@ import Testing
         // cosign signs what the tag names: here, the index.
         try AttachmentWriter(client: image.client).pushCosignSignature(
             for: indexReference, digest: indexDigest,
-            payload: SimpleSigningPayload.make(reference: indexReference, digest: indexDigest),
+            payload: CosignPayload.make(reference: indexReference, digest: indexDigest),
             signature: CosignSignatureAnnotations(signature: "ZHVtbXk="))
 
         let resolved = try ImageResolver(source: RegistrySource(reference: indexReference, options: testOptions()),

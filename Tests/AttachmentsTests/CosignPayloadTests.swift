@@ -3,7 +3,7 @@ import ImageModel
 import Testing
 
 /// The payload must be byte-for-byte what cosign signs, or signatures made here will not verify there.
-@Suite struct SimpleSigningPayloadTests {
+@Suite struct CosignPayloadTests {
     static let digest = "sha256:" + String(repeating: "ab", count: 32)
 
     @Test(arguments: [
@@ -13,7 +13,7 @@ import Testing
         ("ghcr.io/org/tool@sha256:" + String(repeating: "cd", count: 32), "ghcr.io/org/tool"),
     ])
     func writesCosignsFieldsInCosignsOrder(_ input: String, _ identity: String) throws {
-        let payload = SimpleSigningPayload.make(reference: try Reference(parsing: input),
+        let payload = CosignPayload.make(reference: try Reference(parsing: input),
                                                 digest: try Digest(parsing: Self.digest))
         #expect(String(decoding: payload, as: UTF8.self) == #"{"critical":{"identity":{"docker-reference":""#
             + identity + #""},"image":{"docker-manifest-digest":"\#(Self.digest)"},"#
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func writesOptionalAnnotationsWhenGiven() throws {
-        let payload = SimpleSigningPayload.make(reference: try Reference(parsing: "example.com/app"),
+        let payload = CosignPayload.make(reference: try Reference(parsing: "example.com/app"),
                                                 digest: try Digest(parsing: Self.digest),
                                                 optional: ["sig": "v1"])
         #expect(String(decoding: payload, as: UTF8.self).hasSuffix(#","optional":{"sig":"v1"}}"#))

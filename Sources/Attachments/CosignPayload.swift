@@ -6,7 +6,8 @@ import ImageModel
 /// `{"critical":{"identity":{"docker-reference":"<repo>"},"image":{"docker-manifest-digest":"sha256:…"},
 /// "type":"cosign container image signature"},"optional":null}`: fields in this order, no spaces, as cosign
 /// writes it, so a payload Safeguard signs reads the same to cosign.
-public enum SimpleSigningPayload {
+/// (The parsed form, for verifying, is the Sigstore module's `SimpleSigningPayload`.)
+public enum CosignPayload {
     /// The value of `critical.type` in cosign's payloads.
     public static let cosignType = "cosign container image signature"
 
