@@ -116,6 +116,6 @@ let package = Package(
         .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
         .testTarget(name: "SafeguardCLITests",
                     dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Findings", "Report", "ImageModel",
-                                   "AdvisoryDatabase", "TestSupport"]),
+                                   "AdvisoryDatabase", "Attachments", "Crypto", "Sigstore", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Findings
 import ImageModel
+import Provenance
 import SBOM
 import Vulnerabilities
 
@@ -27,6 +28,10 @@ public struct ScanReport: Codable, Sendable {
     /// Known vulnerabilities of the SBOM's packages, VEX-suppressed matches and packages not checked; nil when no
     /// advisory database was used. Each match is also a `vulnerability` finding.
     public var vulnerabilities: VulnerabilityReport?
+    /// The signatures and attestations found beside the image and what verifying them gave; nil unless the scan
+    /// was given a signer (`--key`, `--certificate-identity`). Its problems are also `signature.*` and
+    /// `provenance.*` findings.
+    public var provenance: ProvenanceReport?
     /// What the scan found.
     public var findings: [Finding]
 

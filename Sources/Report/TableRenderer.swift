@@ -32,6 +32,7 @@ public struct TableRenderer {
         // Vulnerabilities get a table of their own; the other findings stay grouped by layer.
         text += "\n" + findingsSection(report.findings.filter { $0.category != VulnerabilityReport.category })
         if let vulnerabilities = report.vulnerabilities { text += "\n" + renderVulnerabilities(vulnerabilities) }
+        if let provenance = report.provenance { text += "\n" + renderProvenance(provenance) }
         return text
     }
 
@@ -171,7 +172,7 @@ public struct TableRenderer {
         return text + "\(findings.count) findings: \(counts.joined(separator: ", "))\n"
     }
 
-    private func keyValues(_ rows: [(String, String)]) -> String {
+    func keyValues(_ rows: [(String, String)]) -> String {
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { key, value in
             style.bold(key + ":") + String(repeating: " ", count: width - key.count + 1) + value

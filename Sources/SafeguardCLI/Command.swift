@@ -34,6 +34,10 @@ public enum Command {
             return DatabaseCommand.run(rest, terminal: terminal, environment: environment)
         case "verify-blob":
             return VerifyBlobCommand.run(rest, terminal: terminal)
+        case "verify":
+            return VerifyCommand.run(rest, terminal: terminal, environment: environment)
+        case "sign":
+            return SignCommand.run(rest, terminal: terminal, environment: environment)
         default:
             FileHandle.standardError.write(Data("safeguard: unknown command '\(verb)'; see 'safeguard --help'\n".utf8))
             return .error
@@ -47,6 +51,8 @@ public enum Command {
         case "sbom": Help.sbom
         case "db": Help.database
         case "verify-blob": VerifyBlobCommand.help
+        case "verify": VerifyCommand.help
+        case "sign": SignCommand.help
         default: nil
         }
     }
@@ -85,6 +91,7 @@ public enum Command {
                 try VulnerabilityStep.apply(to: &report, options: options,
                                             subject: subject(of: report, options: options),
                                             environment: environment, logger: logger)
+                try ProvenanceStep.apply(to: &report, options: options, logger: logger)
             }
 
             try write(render(report, verb: verb, options: options, terminal: terminal), to: options.output)
@@ -138,7 +145,7 @@ public enum Command {
     }
 
     /// Writes the result to a file, atomically so that an interrupted run never leaves half a report behind.
-    private static func write(_ text: String, to path: String?) throws {
+    static func write(_ text: String, to path: String?) throws {
         guard let path else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

@@ -5,7 +5,7 @@ enum Help {
     static let exitCodes = """
         Exit codes:
           0  success; with scan, no finding at or above --fail-on
-          1  scan found a finding at or above --fail-on; verify-blob could not verify the bundle
+          1  scan found a finding at or above --fail-on; verify or verify-blob could not verify
           2  usage error, or the image could not be read (bad reference, registry error,
              corrupt or malformed input)
         """
@@ -47,6 +47,8 @@ enum Help {
           inspect   show an image's digest, platform, config and layers
           sbom      list an image's packages, each with the layers that brought and last changed it
           db        build and show the advisory database (import, update, status)
+          verify    find and verify an image's signatures and attestations (cosign, Sigstore, SLSA)
+          sign      sign an image with a key, as cosign does, and push the signature
           verify-blob  verify a Sigstore bundle over a file, offline
           version   print the version
 
@@ -76,6 +78,10 @@ enum Help {
                                         missing there, vulnerabilities are not checked and a warning says so)
           --vex FILE                    OpenVEX document: not_affected and fixed statements suppress matches,
                                         which the report keeps under suppressed; repeatable
+        Signatures and provenance (registry images; see 'safeguard verify --help'), reported as
+        signature.missing, signature.invalid, provenance.missing and provenance.invalid findings:
+        \(SignerOptions.help)
+        \(SignerOptions.provenanceHelp)
         \(commonOptions)
 
         \(imageForms)

@@ -37,6 +37,12 @@ struct Options {
     var concurrency = max(2, ProcessInfo.processInfo.activeProcessorCount)
     var registry = RegistryOptions()
     var limits = LayerLimits()
+    /// Who must have signed the image and what its provenance must say (`scan`, `verify`).
+    var signing: SignerOptions?
+    /// `sign`: the private key, whether to attach the signature as a referrer, and the payload's annotations.
+    var signingKey: String?
+    var signAsReferrer = false
+    var signAnnotations: [String: String] = [:]
 
     var logLevel: Logger.Level { quiet ? .error : verbose ? .debug : .warning }
 
@@ -50,11 +56,19 @@ struct Options {
         var valued: Set<String> = ["--platform", "--format", "--output", "--creds", "--authfile",
                                    "--insecure-registry", "--timeout", "--concurrency", "--max-layer-size",
                                    "--max-layer-entries", "--max-name-length"]
+        var flags: Set<String> = ["--quiet", "--verbose", "--help"]
         if verb == "scan" { valued.formUnion(["--fail-on", "--db", "--vex"]) }
-        return Arguments.Spec(flags: ["--quiet", "--verbose", "--help"], valued: valued,
-                              repeatable: ["--insecure-registry", "--vex"],
+        if verb == "scan" || verb == "verify" {
+            valued.formUnion(SignerOptions.signerOptions.union(SignerOptions.provenanceOptions))
+        }
+        if verb == "sign" {
+            valued.formUnion(["--key", "--annotation"])
+            flags.insert("--referrer")
+        }
+        return Arguments.Spec(flags: flags, valued: valued,
+                              repeatable: ["--insecure-registry", "--vex", "--annotation"],
                               aliases: ["-q": "--quiet", "-v": "--verbose", "-h": "--help", "-o": "--output",
-                                        "-f": "--format"])
+                                        "-f": "--format", "-a": "--annotation"])
     }
 
     /// Validates parsed arguments; `--help` is handled by the caller before this.
@@ -105,6 +119,29 @@ struct Options {
         }
         try parseLimits(parsed)
         try parseRegistryOptions(parsed, environment: environment)
+        if verb == "scan" || verb == "verify" {
+            let signing = try SignerOptions(parsed)
+            if signing.isRequested || verb == "verify" { self.signing = signing }
+        }
+        if verb == "sign" { try parseSigning(parsed) }
+        if verb == "verify" || verb == "sign" || signing != nil, let location {
+            guard case .registry = location else {
+                let who = verb == "scan" ? "--key and --certificate-* options need" : verb + " needs"
+                throw UsageError("signatures live in a registry beside the image; \(who) a registry IMAGE")
+            }
+        }
+    }
+
+    private mutating func parseSigning(_ parsed: Arguments) throws {
+        guard let key = parsed.value("--key") else { throw UsageError("sign needs --key PEM (a PKCS#8 private key)") }
+        signingKey = key
+        signAsReferrer = parsed.has("--referrer")
+        for annotation in parsed.all("--annotation") {
+            guard let equals = annotation.firstIndex(of: "="), equals != annotation.startIndex else {
+                throw UsageError("--annotation must be KEY=VALUE, not '\(annotation)'")
+            }
+            signAnnotations[String(annotation[..<equals])] = String(annotation[annotation.index(after: equals)...])
+        }
     }
 
     private mutating func parseLimits(_ parsed: Arguments) throws {

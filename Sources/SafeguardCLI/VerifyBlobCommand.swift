@@ -39,9 +39,7 @@ enum VerifyBlobCommand {
         do {
             let parsed = try Arguments(arguments, spec: Arguments.Spec(
                 flags: ["--help", "--quiet"],
-                valued: ["--bundle", "--key", "--trusted-root", "--certificate-identity",
-                         "--certificate-identity-regexp", "--certificate-oidc-issuer",
-                         "--certificate-oidc-issuer-regexp", "--format"],
+                valued: SignerOptions.signerOptions.union(["--bundle", "--format"]),
                 aliases: ["-h": "--help", "-q": "--quiet", "-f": "--format"]))
             if parsed.has("--help") {
                 print(help)
@@ -92,7 +90,8 @@ enum VerifyBlobCommand {
             self.file = file
             json = format == "json"
             quiet = parsed.has("--quiet")
-            policy = try Self.policy(parsed)
+            let signer = try SignerOptions(parsed)
+            policy = VerificationPolicy(signer: try signer.requiredSigner())
             do {
                 // Mapped, so a large blob is paged in by the hash rather than copied twice.
                 artifact = Array(try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped))
@@ -100,44 +99,7 @@ enum VerifyBlobCommand {
                 throw UsageError("cannot read FILE \(file): \(error.localizedDescription)")
             }
             bundle = try SigstoreBundle(contentsOf: bundlePath)
-            trustedRoot = try parsed.value("--trusted-root").map { try TrustedRoot(contentsOf: $0) }
-                ?? TrustedRoot.production()
-        }
-
-        private static func policy(_ parsed: Arguments) throws -> VerificationPolicy {
-            let identity = try match(parsed, exact: "--certificate-identity", regex: "--certificate-identity-regexp")
-            let issuer = try match(parsed, exact: "--certificate-oidc-issuer",
-                                   regex: "--certificate-oidc-issuer-regexp")
-            if let keyPath = parsed.value("--key") {
-                guard identity == nil, issuer == nil else {
-                    throw UsageError("--key and --certificate-* options exclude each other")
-                }
-                let pem: String
-                do {
-                    pem = try String(contentsOfFile: keyPath, encoding: .utf8)
-                } catch {
-                    throw UsageError("cannot read --key \(keyPath): \(error.localizedDescription)")
-                }
-                return .publicKey(try PublicKey(pem: pem, source: keyPath))
-            }
-            guard let identity, let issuer else {
-                throw UsageError("give --key, or a certificate identity and OIDC issuer "
-                                 + "(--certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp])")
-            }
-            return .certificate(identity: identity, issuer: issuer)
-        }
-
-        private static func match(_ parsed: Arguments, exact: String, regex: String) throws -> StringMatch? {
-            switch (parsed.value(exact), parsed.value(regex)) {
-            case (let text?, nil): return .exact(text)
-            case (nil, let pattern?):
-                guard (try? NSRegularExpression(pattern: pattern)) != nil else {
-                    throw UsageError("\(regex) '\(pattern)' is not a valid regular expression")
-                }
-                return .regex(pattern)
-            case (nil, nil): return nil
-            default: throw UsageError("give \(exact) or \(regex), not both")
-            }
+            trustedRoot = try signer.trustedRoot()
         }
     }
 

@@ -1,0 +1,237 @@
+import Attachments
+import Crypto
+import Foundation
+import ImageModel
+import ImageSources
+import Report
+import SafeguardCLI
+import Sigstore
+import TestSupport
+import Testing
+
+/// `safeguard sign` and `safeguard verify` against a real registry: cosign's tag scheme and referrers, a
+/// re-signed image, a signature moved from another image, SLSA provenance attestations, and `scan --key`.
+@Suite(.serialized) struct SignVerifyTests {
+    /// A key pair written by openssl, as users make them.
+    struct KeyPair {
+        let privatePath: String
+        let publicPath: String
+
+        init(_ directory: String, _ name: String) throws {
+            privatePath = "\(directory)/\(name).pem"
+            publicPath = "\(directory)/\(name).pub"
+            try Shell.run(["openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
+                           "-out", privatePath])
+            try Shell.run(["openssl", "pkey", "-in", privatePath, "-pubout", "-out", publicPath])
+        }
+
+        func privateKey() throws -> PrivateKey {
+            try PrivateKey(pem: try String(contentsOfFile: privatePath, encoding: .utf8), source: privatePath)
+        }
+    }
+
+    /// A fresh image in the shared registry under `name`, with two key pairs beside it.
+    struct Fixture {
+        let registry: LocalRegistry
+        let image: SmallImage
+        let reference: String
+        let digest: String
+        let owner: KeyPair
+        let stranger: KeyPair
+
+        init(_ name: String) throws {
+            registry = try LocalRegistry.shared.get()
+            image = try SmallImage(extra: ["--label", "fixture=\(name)"])
+            reference = try registry.push("oci:\(image.layout):v1", as: "\(name):v1")
+            digest = image.manifestDigest
+            owner = try KeyPair(image.directory, "owner")
+            stranger = try KeyPair(image.directory, "stranger")
+        }
+
+        /// Runs `safeguard verify` with `key`'s public half and returns its status and JSON report.
+        func verify(_ key: KeyPair, _ extra: [String] = []) throws -> (ExitCode, VerifyReport) {
+            let output = image.directory + "/verify-\(UUID().uuidString).json"
+            let status = Command.main(["verify", "--key", key.publicPath, "--format", "json", "-o", output]
+                                          + extra + [reference])
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: output))
+            return (status, try JSONDecoder().decode(VerifyReport.self, from: bytes))
+        }
+
+        func writer() throws -> AttachmentWriter {
+            let options = RegistryOptions(credentialStore: CredentialStore(files: []))
+            return AttachmentWriter(client: try RegistryClient(registry: registry.host, host: registry.host,
+                                                               options: options))
+        }
+    }
+
+    @Test func verifiesASignatureItPushedAtCosignsTag() throws {
+        let fixture = try Fixture("signed")
+        defer { fixture.image.remove() }
+        #expect(Command.main(["sign", "-q", "--key", fixture.owner.privatePath, fixture.reference]) == .success)
+
+        let (status, report) = try fixture.verify(fixture.owner)
+        #expect(status == .success)
+        #expect(report.verified)
+        let signature = try #require(report.provenance.signatures.first)
+        #expect(signature.verified && signature.signer == "key" && signature.format == "cosign")
+        #expect(signature.signedDigest == fixture.digest)
+        #expect(signature.artifact.hasSuffix(":sha256-\(fixture.digest.dropFirst(7)).sig"))
+    }
+
+    @Test func refusesAnImageReSignedWithAnotherKey() throws {
+        let fixture = try Fixture("resigned")
+        defer { fixture.image.remove() }
+        #expect(Command.main(["sign", "-q", "--key", fixture.stranger.privatePath, fixture.reference]) == .success)
+
+        let (status, report) = try fixture.verify(fixture.owner)
+        #expect(status == .findings)
+        #expect(!report.verified)
+        #expect(report.findings.map(\.category).contains("signature.invalid"))
+        #expect(report.provenance.signatures.first?.reason?.contains("does not verify") == true)
+        // The stranger's key does verify it: the signature is sound, only not the owner's.
+        #expect(try fixture.verify(fixture.stranger).0 == .success)
+    }
+
+    @Test func refusesASignatureMovedFromAnotherImage() throws {
+        let fixture = try Fixture("moved")
+        defer { fixture.image.remove() }
+        let other = try Fixture("moved-source")
+        defer { other.image.remove() }
+        #expect(Command.main(["sign", "-q", "--key", fixture.owner.privatePath, other.reference]) == .success)
+        // Copy the other image's signature manifest to this image's signature tag, as an attacker with write
+        // access to the repository would.
+        let host = fixture.registry.host
+        try Shell.run(["skopeo", "copy", "--quiet", "--src-tls-verify=false", "--dest-tls-verify=false",
+                       "docker://\(host)/moved-source:sha256-\(other.digest.dropFirst(7)).sig",
+                       "docker://\(host)/moved:sha256-\(fixture.digest.dropFirst(7)).sig"])
+
+        let (status, report) = try fixture.verify(fixture.owner)
+        #expect(status == .findings)
+        let signature = try #require(report.provenance.signatures.first)
+        #expect(!signature.verified)
+        #expect(signature.signedDigest == other.digest)
+        #expect(signature.reason?.contains("moved here from another image") == true)
+    }
+
+    @Test func verifiesASignatureAttachedAsAReferrer() throws {
+        let fixture = try Fixture("referrer")
+        defer { fixture.image.remove() }
+        #expect(Command.main(["sign", "-q", "--referrer", "--key", fixture.owner.privatePath, fixture.reference])
+            == .success)
+
+        let (status, report) = try fixture.verify(fixture.owner)
+        #expect(status == .success)
+        let signature = try #require(report.provenance.signatures.first)
+        #expect(signature.verified)
+        // Debian's docker-registry 2.8 has no referrers API: the fallback tag lists it.
+        #expect(signature.origin.contains("fallback tag sha256-"))
+    }
+
+    @Test func reportsAnUnsignedImageAsMissingItsSignatureAndProvenance() throws {
+        let fixture = try Fixture("unsigned")
+        defer { fixture.image.remove() }
+        let (status, report) = try fixture.verify(fixture.owner)
+        #expect(status == .findings)
+        #expect(report.provenance.signatures.isEmpty)
+        #expect(Set(report.findings.map(\.category)) == ["signature.missing", "provenance.missing"])
+
+        let output = fixture.image.directory + "/scan.json"
+        #expect(Command.main(["scan", "-q", "--key", fixture.owner.publicPath, "--format", "json", "-o", output,
+                              "--fail-on", "high", fixture.reference]) == .findings)
+        let scan = try JSONDecoder().decode(ScanReport.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(scan.findings.contains { $0.category == "signature.missing" && $0.ruleID == "SG-SIG-001" })
+        #expect(scan.findings.contains { $0.category == "provenance.missing" })
+        #expect(scan.provenance?.signatures.isEmpty == true)
+    }
+
+    /// An SLSA v1 provenance statement about `digest`, in a DSSE envelope signed with `key`.
+    static func provenanceEnvelope(subject digest: String, builder: String, key: PrivateKey) throws -> [UInt8] {
+        let statement: [String: Any] = [
+            "_type": "https://in-toto.io/Statement/v1",
+            "subject": [["name": "app", "digest": ["sha256": String(digest.dropFirst(7))]]],
+            "predicateType": "https://slsa.dev/provenance/v1",
+            "predicate": [
+                "buildDefinition": [
+                    "buildType": "https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1",
+                    "externalParameters": ["workflow": ["repository": "https://github.com/acme/app",
+                                                        "ref": "refs/heads/main", "path": ".github/workflows/b.yml"]],
+                    "resolvedDependencies": [["uri": "git+https://github.com/acme/app@refs/heads/main",
+                                              "digest": ["gitCommit": String(repeating: "a", count: 40)]]],
+                ],
+                "runDetails": ["builder": ["id": builder],
+                               "metadata": ["invocationId": "run-1", "finishedOn": "2026-11-30T10:00:00Z"]],
+            ],
+        ]
+        let payload = Array(try JSONSerialization.data(withJSONObject: statement, options: [.sortedKeys]))
+        let signature = try key.sign(DSSEEnvelope.pae(type: DSSEEnvelope.inTotoPayloadType, payload: payload))
+        let envelope: [String: Any] = [
+            "payloadType": DSSEEnvelope.inTotoPayloadType, "payload": Data(payload).base64EncodedString(),
+            "signatures": [["keyid": "", "sig": Data(signature).base64EncodedString()]],
+        ]
+        return Array(try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys]))
+    }
+
+    static let builder = "https://github.com/acme/app/.github/workflows/b.yml@refs/heads/main"
+
+    @Test func holdsSignedProvenanceToTheRequiredBuilderAndSubject() throws {
+        let fixture = try Fixture("provenance")
+        defer { fixture.image.remove() }
+        #expect(Command.main(["sign", "-q", "--key", fixture.owner.privatePath, fixture.reference]) == .success)
+        let reference = try Reference(parsing: fixture.reference)
+        let digest = try Digest(parsing: fixture.digest)
+        let key = try fixture.owner.privateKey()
+        try fixture.writer().pushCosignAttestation(
+            for: reference, digest: digest,
+            envelope: try Self.provenanceEnvelope(subject: fixture.digest, builder: Self.builder, key: key),
+            predicateType: "https://slsa.dev/provenance/v1")
+
+        let (status, report) = try fixture.verify(fixture.owner, ["--provenance-builder", Self.builder])
+        #expect(status == .success)
+        let attestation = try #require(report.provenance.attestations.first)
+        #expect(attestation.verified && !attestation.violatesPolicy)
+        #expect(attestation.provenance?.builderID == Self.builder)
+        #expect(report.findings.isEmpty)
+
+        // Another builder required: the same provenance now breaks the policy.
+        let (refused, other) = try fixture.verify(fixture.owner,
+                                                  ["--provenance-builder-regexp", "https://ci\\.example/.*"])
+        #expect(refused == .findings)
+        #expect(other.findings.contains {
+            $0.category == "provenance.invalid" && $0.detail.contains("not by the required")
+        })
+
+        // Provenance about another digest, signed with the right key, is refused for its subject.
+        try fixture.writer().pushCosignAttestation(
+            for: reference, digest: digest,
+            envelope: try Self.provenanceEnvelope(subject: "sha256:" + String(repeating: "0", count: 64),
+                                                  builder: Self.builder, key: key),
+            predicateType: "https://slsa.dev/provenance/v1")
+        let (_, mixed) = try fixture.verify(fixture.owner, ["--provenance-builder", Self.builder])
+        #expect(mixed.provenance.attestations.count == 2)
+        #expect(mixed.findings.contains { $0.category == "provenance.invalid" && $0.detail.contains("subjects") })
+    }
+
+    @Test(arguments: [
+        // No key at all.
+        ["sign", "127.0.0.1:1/x:v1"],
+        // A key file that is not there.
+        ["sign", "--key", "/nonexistent/key.pem", "127.0.0.1:1/x:v1"],
+        // verify without a signer.
+        ["verify", "127.0.0.1:1/x:v1"],
+        // Half a keyless signer.
+        ["verify", "--certificate-identity", "me@example.com", "127.0.0.1:1/x:v1"],
+        // Provenance constraints without a signer prove nothing.
+        ["scan", "--provenance-builder", "b", "127.0.0.1:1/x:v1"],
+        // Signatures live in registries, not in layout directories.
+        ["verify", "--certificate-identity", "a", "--certificate-oidc-issuer", "b", "oci:/tmp/none"],
+    ])
+    func exitsWithErrorStatusOnUsageErrors(_ arguments: [String]) {
+        #expect(Command.main(arguments) == .error)
+    }
+
+    @Test func refusesAPublicKeyGivenToSign() throws {
+        let fixture = try Fixture("wrongkey")
+        defer { fixture.image.remove() }
+        #expect(Command.main(["sign", "-q", "--key", fixture.owner.publicPath, fixture.reference]) == .error)
+    }
+}
