@@ -146,6 +146,17 @@ import Testing
 
     /// An SLSA v1 provenance statement about `digest`, in a DSSE envelope signed with `key`.
     static func provenanceEnvelope(subject digest: String, builder: String, key: PrivateKey) throws -> [UInt8] {
+        let payload = try provenanceStatement(subject: digest, builder: builder)
+        let signature = try key.sign(DSSEEnvelope.pae(type: DSSEEnvelope.inTotoPayloadType, payload: payload))
+        let envelope: [String: Any] = [
+            "payloadType": DSSEEnvelope.inTotoPayloadType, "payload": Data(payload).base64EncodedString(),
+            "signatures": [["keyid": "", "sig": Data(signature).base64EncodedString()]],
+        ]
+        return Array(try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys]))
+    }
+
+    /// An SLSA v1 provenance statement about `digest`, as GitHub's generator writes them.
+    static func provenanceStatement(subject digest: String, builder: String) throws -> [UInt8] {
         let statement: [String: Any] = [
             "_type": "https://in-toto.io/Statement/v1",
             "subject": [["name": "app", "digest": ["sha256": String(digest.dropFirst(7))]]],
@@ -162,13 +173,7 @@ import Testing
                                "metadata": ["invocationId": "run-1", "finishedOn": "2026-11-30T10:00:00Z"]],
             ],
         ]
-        let payload = Array(try JSONSerialization.data(withJSONObject: statement, options: [.sortedKeys]))
-        let signature = try key.sign(DSSEEnvelope.pae(type: DSSEEnvelope.inTotoPayloadType, payload: payload))
-        let envelope: [String: Any] = [
-            "payloadType": DSSEEnvelope.inTotoPayloadType, "payload": Data(payload).base64EncodedString(),
-            "signatures": [["keyid": "", "sig": Data(signature).base64EncodedString()]],
-        ]
-        return Array(try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys]))
+        return Array(try JSONSerialization.data(withJSONObject: statement, options: [.sortedKeys]))
     }
 
     static let builder = "https://github.com/acme/app/.github/workflows/b.yml@refs/heads/main"
@@ -209,6 +214,73 @@ import Testing
         let (_, mixed) = try fixture.verify(fixture.owner, ["--provenance-builder", Self.builder])
         #expect(mixed.provenance.attestations.count == 2)
         #expect(mixed.findings.contains { $0.category == "provenance.invalid" && $0.detail.contains("subjects") })
+    }
+
+    /// Pushes an index of the fixture's image and a BuildKit attestation manifest holding `statement`, tagged
+    /// `multi`; returns the index's reference.
+    static func pushBuildKitIndex(_ fixture: Fixture, statement: [UInt8]) throws -> String {
+        typealias BuildKit = AttachmentMediaTypes.BuildKit
+        let reference = try Reference(parsing: fixture.reference)
+        let client = try RegistryClient(registry: fixture.registry.host, host: fixture.registry.host,
+                                        options: RegistryOptions(credentialStore: CredentialStore(files: [])))
+        let repository = reference.repository
+        let image = try client.fetchManifest(repository: repository, reference: "v1")
+        let statementDigest = try client.pushBlob(statement, repository: repository)
+        let config = Array(#"{"architecture":"unknown","os":"unknown","config":{},"rootfs":{"type":"layers"}}"#.utf8)
+        let configDigest = try client.pushBlob(config, repository: repository)
+        let layer = Descriptor(mediaType: AttachmentMediaTypes.inTotoStatement, digest: statementDigest,
+                               size: Int64(statement.count),
+                               annotations: [BuildKit.predicateType: "https://slsa.dev/provenance/v1"])
+        let attestation = ImageManifest(mediaType: MediaType.ociManifest,
+                                        config: Descriptor(mediaType: MediaType.ociConfig, digest: configDigest,
+                                                           size: Int64(config.count)),
+                                        layers: [layer])
+        let attestationBytes = Array(try JSONEncoder().encode(attestation))
+        let pushed = try client.putManifest(attestationBytes, mediaType: MediaType.ociManifest,
+                                            repository: repository, reference: Digest.of(attestationBytes).description)
+        let index = ImageIndex(mediaType: MediaType.ociIndex, manifests: [
+            Descriptor(mediaType: image.mediaType ?? MediaType.ociManifest, digest: image.digest,
+                       size: Int64(image.bytes.count), platform: Platform(os: "linux", architecture: "amd64")),
+            Descriptor(mediaType: MediaType.ociManifest, digest: pushed.digest, size: pushed.size,
+                       platform: Platform(os: "unknown", architecture: "unknown"),
+                       annotations: [BuildKit.referenceType: BuildKit.attestationManifest,
+                                     BuildKit.referenceDigest: image.digest.description]),
+        ])
+        try client.putManifest(Array(try JSONEncoder().encode(index)), mediaType: MediaType.ociIndex,
+                               repository: repository, reference: "multi")
+        return "\(fixture.registry.host)/\(repository):multi"
+    }
+
+    @Test func trustsBuildKitProvenanceOnlyThroughASignatureOnItsIndex() throws {
+        let fixture = try Fixture("buildkit")
+        defer { fixture.image.remove() }
+        let statement = try Self.provenanceStatement(subject: fixture.digest, builder: Self.builder)
+        let multi = try Self.pushBuildKitIndex(fixture, statement: statement)
+        let output = fixture.image.directory + "/verify.json"
+        func verify() throws -> (ExitCode, VerifyReport) {
+            let status = Command.main(["verify", "--key", fixture.owner.publicPath, "--provenance-builder",
+                                       Self.builder, "--platform", "linux/amd64", "--format", "json", "-o", output,
+                                       multi])
+            return (status, try JSONDecoder().decode(VerifyReport.self,
+                                                     from: Data(contentsOf: URL(fileURLWithPath: output))))
+        }
+
+        // Unsigned: the statement is listed with its claims, but nothing vouches for it.
+        let (unsigned, before) = try verify()
+        #expect(unsigned == .findings)
+        let listed = try #require(before.provenance.attestations.first)
+        #expect(listed.format == "buildkit" && !listed.verified)
+        #expect(listed.provenance?.builderID == Self.builder)
+        #expect(before.findings.contains { $0.category == "provenance.missing" && $0.detail.contains("unsigned") })
+
+        // Signing the index (as cosign signs a multi-platform tag) covers the attestation manifest it pins.
+        #expect(Command.main(["sign", "-q", "--key", fixture.owner.privatePath, multi]) == .success)
+        let (signed, after) = try verify()
+        #expect(signed == .success)
+        let trusted = try #require(after.provenance.attestations.first)
+        #expect(trusted.verified && trusted.signer?.hasPrefix("covered by the signature on index") == true)
+        #expect(after.indexDigest != nil)
+        #expect(after.provenance.signatures.first?.signedDigest == after.indexDigest?.description)
     }
 
     @Test(arguments: [
