@@ -105,6 +105,30 @@ public enum Command {
         }
     }
 
+    /// Runs a command over one image: parses `arguments` with `verb`'s options, answers `--help` with `help`, and
+    /// runs `body`; usage errors and failures become one message on stderr and exit status 2.
+    static func runOnImage(_ verb: String, _ arguments: [String], help: String, terminal: Terminal,
+                           environment: [String: String], _ body: (Options, Logger) throws -> ExitCode) -> ExitCode
+    {
+        var logger = Logger(level: .warning, colors: terminal.stderrColors)
+        do {
+            let parsed = try Arguments(arguments, spec: Options.spec(verb: verb))
+            if parsed.has("--help") {
+                print(help)
+                return .success
+            }
+            let options = try Options(parsed, verb: verb, environment: environment)
+            logger = Logger(level: options.logLevel, colors: terminal.stderrColors)
+            return try body(options, logger)
+        } catch let error as UsageError {
+            logger.error("\(error.description)\nRun 'safeguard \(verb) --help' for usage.")
+            return .error
+        } catch {
+            logger.error("\(error)")
+            return .error
+        }
+    }
+
     /// `findings` when a finding reaches `--fail-on`, success otherwise.
     private static func exitStatus(_ highest: Severity?, options: Options, logger: Logger) -> ExitCode {
         guard let threshold = options.failOn, let highest, highest >= threshold else { return .success }

@@ -33,15 +33,8 @@ enum SignCommand {
         """
 
     static func run(_ arguments: [String], terminal: Terminal, environment: [String: String]) -> ExitCode {
-        var logger = Logger(level: .warning, colors: terminal.stderrColors)
-        do {
-            let parsed = try Arguments(arguments, spec: Options.spec(verb: "sign"))
-            if parsed.has("--help") {
-                print(help)
-                return .success
-            }
-            let options = try Options(parsed, verb: "sign", environment: environment)
-            logger = Logger(level: options.logLevel, colors: terminal.stderrColors)
+        Command.runOnImage("sign", arguments, help: help, terminal: terminal,
+                           environment: environment) { options, logger in
             guard case .registry(let reference) = options.location, let keyPath = options.signingKey else {
                 throw UsageError("sign needs a registry IMAGE and --key")
             }
@@ -72,12 +65,6 @@ enum SignCommand {
             }
             if !options.quiet { print("Signed \(pinned): pushed \(place)") }
             return .success
-        } catch let error as UsageError {
-            logger.error("\(error.description)\nRun 'safeguard sign --help' for usage.")
-            return .error
-        } catch {
-            logger.error("\(error)")
-            return .error
         }
     }
 

@@ -37,15 +37,8 @@ enum VerifyCommand {
         """
 
     static func run(_ arguments: [String], terminal: Terminal, environment: [String: String]) -> ExitCode {
-        var logger = Logger(level: .warning, colors: terminal.stderrColors)
-        do {
-            let parsed = try Arguments(arguments, spec: Options.spec(verb: "verify"))
-            if parsed.has("--help") {
-                print(help)
-                return .success
-            }
-            let options = try Options(parsed, verb: "verify", environment: environment)
-            logger = Logger(level: options.logLevel, colors: terminal.stderrColors)
+        Command.runOnImage("verify", arguments, help: help, terminal: terminal,
+                           environment: environment) { options, logger in
             guard case .registry(let reference) = options.location, let signing = options.signing else {
                 throw UsageError("verify needs a registry IMAGE")
             }
@@ -72,12 +65,6 @@ enum VerifyCommand {
                 return .findings
             }
             return .success
-        } catch let error as UsageError {
-            logger.error("\(error.description)\nRun 'safeguard verify --help' for usage.")
-            return .error
-        } catch {
-            logger.error("\(error)")
-            return .error
         }
     }
 }
