@@ -46,29 +46,9 @@ trap 'kill $registry_pid 2>/dev/null; rm -rf "$regdir"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
 skopeo copy --quiet --dest-tls-verify=false "oci:$layout:bench" "docker://127.0.0.1:$port/bench:latest"
 
-# measure NAME COMMAND [NAME COMMAND]...: runs each shell COMMAND $runs times, taking turns so that drift in the
-# machine's speed falls on all of them alike; records each one's median wall seconds and peak RSS in MB.
-declare -A wall rss
-measure() {
-    local -a names=() commands=()
-    while [ $# -gt 0 ]; do names+=("$1"); commands+=("$2"); shift 2; done
-    declare -A times=() peak=()
-    for _ in $(seq "$runs"); do
-        for i in "${!names[@]}"; do
-            /usr/bin/time -f '%e %M' -o "$out/time" bash -c "${commands[$i]}" >/dev/null 2>"$out/stderr" \
-                || { cat "$out/stderr"; exit 1; }
-            read -r seconds kb <"$out/time"
-            times[$i]="${times[$i]:-} $seconds"
-            [ "$kb" -gt "${peak[$i]:-0}" ] && peak[$i]=$kb
-        done
-    done
-    for i in "${!names[@]}"; do
-        local name=${names[$i]}
-        wall[$name]=$(printf '%s\n' ${times[$i]} | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-        rss[$name]=$(( peak[$i] / 1024 ))
-        printf '%-28s median %6.2f s   peak RSS %5d MB\n' "$name" "${wall[$name]}" "${rss[$name]}"
-    done
-}
+measure_unit=s
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 ratio() { python3 -c "print(f'{$1 / $2:.3f}')"; }
 

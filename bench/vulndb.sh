@@ -57,33 +57,9 @@ json_bytes=$(summary json_bytes)
 compact_bytes=$(summary compact_json_bytes)
 zip_bytes=$(summary zip_bytes)
 
-# measure NAME COMMAND [NAME COMMAND]...: runs each shell COMMAND $runs times, taking turns so that drift in the
-# machine's speed falls on all of them alike; records each one's median wall milliseconds (from the shell's
-# microsecond clock: /usr/bin/time's 10 ms steps are too coarse for matching) and peak RSS in MB.
-declare -A wall rss
-measure() {
-    local -a names=() commands=()
-    while [ $# -gt 0 ]; do names+=("$1"); commands+=("$2"); shift 2; done
-    declare -A times=() peak=()
-    for _ in $(seq "$runs"); do
-        for i in "${!names[@]}"; do
-            local start=$EPOCHREALTIME
-            /usr/bin/time -f '%M' -o "$out/time" bash -c "${commands[$i]}" >/dev/null 2>"$out/stderr" \
-                || { cat "$out/stderr"; exit 1; }
-            local end=$EPOCHREALTIME
-            times[$i]="${times[$i]:-} $(python3 -c "print(f'{($end - $start) * 1000:.1f}')")"
-            local kb
-            kb=$(tail -1 "$out/time")
-            [ "$kb" -gt "${peak[$i]:-0}" ] && peak[$i]=$kb
-        done
-    done
-    for i in "${!names[@]}"; do
-        local name=${names[$i]}
-        wall[$name]=$(printf '%s\n' ${times[$i]} | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-        rss[$name]=$(( peak[$i] / 1024 ))
-        printf '%-34s median %9.1f ms   peak RSS %5d MB\n' "$name" "${wall[$name]}" "${rss[$name]}"
-    done
-}
+measure_unit=ms
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 calc() { python3 -c "print($1)"; }
 mib() { calc "f'{$1 / 1048576:.1f}'"; }
@@ -108,7 +84,8 @@ db_bytes=$(stat -c %s "$db")
 "$safeguard" db status --db "$db" --format json >"$out/vulndb-status.json"
 stored=$(python3 -c "import json
 print(sum(e['advisories'] for e in json.load(open('$out/vulndb-status.json'))['ecosystems']))")
-records_per_second=$(calc "round($set_records / (${wall[db import (whole set)]} / 1000))")
+records_per_second=0
+[ "$import_runs" != 0 ] && records_per_second=$(calc "round($set_records / (${wall[db import (whole set)]} / 1000))")
 
 # Matching. The SBOMs: the image's as safeguard writes it, and synthetic ones from the set's own names.
 image_sbom="$out/vulndb-image-sbom.json"
@@ -142,8 +119,12 @@ echo
 echo "== figures ($runs runs of each match, $import_runs of the import; medians) =="
 figure "set:" "$set_records records in 9 ecosystems: $(mib "$json_bytes") MiB JSON as written,\
  $(mib "$compact_bytes") MiB compact, $(mib "$zip_bytes") MiB zipped"
-figure "import:" "$(calc "f'{$import_ms / 1000:.1f}'") s, peak RSS ${rss[db import (whole set)]} MB,\
+if [ "$import_runs" != 0 ]; then
+    figure "import:" "$(calc "f'{$import_ms / 1000:.1f}'") s, peak RSS ${rss[db import (whole set)]} MB,\
  $records_per_second records/s, $stored stored"
+else
+    figure "import:" "not run (IMPORT_RUNS=0); $stored stored"
+fi
 figure "database:" "$(mib "$db_bytes") MiB: $(calc "f'{$db_bytes / $json_bytes:.3f}'") of the JSON (target <= 0.5),\
  $(calc "f'{$db_bytes / $compact_bytes:.3f}'") of compact JSON, $(calc "f'{$db_bytes / $zip_bytes:.3f}'") of the zips"
 start=${wall[$start_name]}
