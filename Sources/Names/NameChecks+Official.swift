@@ -34,9 +34,8 @@ extension NameChecks {
 
     /// What `name` imitates among the official names, or nil. `name` is not itself an official name.
     func officialMatch(_ name: String, context: Context) -> NameMatch? {
-        let candidates = WellKnownImages.allOfficialNames.sorted()
-        let folded = Confusables.fold(name)
-        for official in candidates where official.count >= Self.minNameLength && Confusables.fold(official) == folded {
+        let candidates = Self.sortedOfficialNames
+        if let official = Self.officialNamesByFold[Confusables.fold(name)] {
             return NameMatch(method: .confusable, imitates: Self.officialReference(official), part: name)
         }
 

@@ -89,14 +89,13 @@ public struct NameChecks: Sendable {
     func hostMatch(_ registry: String) -> NameMatch? {
         let host = Self.hostWithoutPort(registry)
         guard !WellKnownImages.registryHosts.contains(host) else { return nil }
-        let folded = Confusables.fold(host)
-        for known in WellKnownImages.registryHosts.sorted() {
-            if Confusables.fold(known) == folded {
-                return NameMatch(method: .confusable, imitates: known, part: host)
-            }
-            // Short hosts (gcr.io, nvcr.io's neighbours) are one edit from many unrelated names; only longer ones
-            // are compared by distance.
-            if known.count >= Self.minHostLengthForEdits, let distance = EditDistance.distance(host, known, limit: 1) {
+        if let known = Self.registryHostsByFold[Confusables.fold(host)] {
+            return NameMatch(method: .confusable, imitates: known, part: host)
+        }
+        // Short hosts (gcr.io and its neighbours) are one edit from many unrelated names; only longer ones are
+        // compared by distance.
+        for known in Self.registryHostsForEdits {
+            if let distance = EditDistance.distance(host, known, limit: 1) {
                 return NameMatch(method: .registryHost, imitates: known, part: host, distance: distance)
             }
         }
@@ -106,15 +105,13 @@ public struct NameChecks: Sendable {
     /// Hosts shorter than this are not compared by edit distance (see `hostMatch`).
     static let minHostLengthForEdits = 7
 
-    /// A namespace that imitates a vendor's: `bitnarni`, `bitnam1`, `bitnarni`.
+    /// A namespace that imitates a vendor's: `bitnarni`, `bitnam1`, `grafanna`.
     func vendorNamespaceMatch(_ namespace: String) -> NameMatch? {
-        let folded = Confusables.fold(namespace)
-        for vendor in WellKnownImages.vendorNamespaces.sorted() where vendor.count >= Self.minNameLength {
-            if Confusables.fold(vendor) == folded {
-                return NameMatch(method: .confusable, imitates: "docker.io/\(vendor)/*", part: namespace)
-            }
-            if vendor.count >= Self.minVendorLengthForEdits,
-               let distance = EditDistance.distance(namespace, vendor, limit: 1) {
+        if let vendor = Self.vendorNamespacesByFold[Confusables.fold(namespace)] {
+            return NameMatch(method: .confusable, imitates: "docker.io/\(vendor)/*", part: namespace)
+        }
+        for vendor in Self.vendorNamespacesForEdits {
+            if let distance = EditDistance.distance(namespace, vendor, limit: 1) {
                 return NameMatch(method: .editDistance, imitates: "docker.io/\(vendor)/*", part: namespace,
                                  distance: distance)
             }
