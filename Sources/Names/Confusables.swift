@@ -46,8 +46,8 @@ enum Confusables {
         return result.lowercased()
     }
 
-    /// ASCII look-alikes folded to one form: `0`→`o`, `1`/`i`/`l`→`l`, `rn`→`m`, `vv`→`w`. Two names with the same
-    /// fold look the same at a glance.
+    /// ASCII look-alikes folded to one form: `0`→`o`, `1`/`i`/`l`→`l`, `rn`→`m`, `vv`→`w`. Two names with the
+    /// same fold look the same at a glance.
     static func fold(_ text: String) -> String {
         var result = text.lowercased()
         for (from, to) in [("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "l"), ("i", "l"), ("|", "l")] {

@@ -103,14 +103,17 @@ public struct MetadataImpersonation: Sendable {
         let words = Confusables.skeleton(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == ".") })
             .map { String($0).trimming(".") }.filter { !$0.isEmpty }
         return Publisher.known.first { publisher in
-            publisher.vendorNames.contains { name in words.count >= name.count && Array(words.prefix(name.count)) == name }
+            publisher.vendorNames.contains { name in
+                words.count >= name.count && Array(words.prefix(name.count)) == name
+            }
         }
     }
 
     /// The publisher whose home a URL points at.
     static func publisher(homedAt url: String) -> Publisher? {
         var text = Confusables.skeleton(url.trimmingWhitespace())
-        for scheme in ["https://", "http://", "git+https://", "git://", "ssh://git@", "git@"] where text.hasPrefix(scheme) {
+        let schemes = ["https://", "http://", "git+https://", "git://", "ssh://git@", "git@"]
+        for scheme in schemes where text.hasPrefix(scheme) {
             text.removeFirst(scheme.count)
         }
         text = text.replacingFirst(":", with: "/", ifBefore: "/")

@@ -72,7 +72,8 @@ extension NameChecks {
             let poses: Bool
             switch context {
             case .library: poses = true
-            case .bare: poses = added.allSatisfy { Self.officialClaimWords.contains($0) || Self.restatingWords.contains($0) }
+            case .bare:
+                poses = added.allSatisfy { Self.officialClaimWords.contains($0) || Self.restatingWords.contains($0) }
             case .namespaced: poses = added.allSatisfy(Self.officialClaimWords.contains)
             }
             if poses { return NameMatch(method: .affix, imitates: Self.officialReference(official), part: name) }

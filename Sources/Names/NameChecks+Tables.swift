@@ -14,7 +14,8 @@ extension NameChecks {
     /// Each registry host by its fold.
     static let registryHostsByFold = foldTable(WellKnownImages.registryHosts.sorted())
     /// Registry hosts long enough to compare by edit distance, sorted.
-    static let registryHostsForEdits = WellKnownImages.registryHosts.sorted().filter { $0.count >= minHostLengthForEdits }
+    static let registryHostsForEdits = WellKnownImages.registryHosts.sorted()
+        .filter { $0.count >= minHostLengthForEdits }
 
     /// The first name (in sorted order) for each fold.
     static func foldTable(_ names: [String]) -> [String: String] {

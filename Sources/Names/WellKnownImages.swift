@@ -31,7 +31,8 @@ public enum WellKnownImages {
     public static let retiredOfficialNames: Set<String> = [
         "adoptopenjdk", "celery", "centos", "consul", "couchdb-nouveau", "crux", "django", "docker-dev", "euleros",
         "express-gateway", "fsharp", "glassfish", "hipache", "iojs", "java", "jenkins", "jobber", "kaazing-gateway",
-        "known", "lightstreamer-server", "mono", "mosquitto", "nats-streaming", "notary-server", "notary-signer", "nuxeo", "opensuse",
+        "known", "lightstreamer-server", "mono", "mosquitto", "nats-streaming", "notary-server", "notary-signer",
+        "nuxeo", "opensuse",
         "owncloud", "piwik", "rails", "rapidoid", "sentry", "sourcemage", "swarm", "thrift", "ubuntu-debootstrap",
         "ubuntu-upstart", "vault", "zend-php",
     ]

@@ -13,7 +13,10 @@ import Testing
     }
 
     /// Claims that the image's path does not support, with the rule that reports them.
-    static let impersonating: [(name: String, labels: [String: String], annotations: [String: String], rule: String)] = [
+    typealias Claimed = (name: String, labels: [String: String], annotations: [String: String], rule: String)
+    typealias Benign = (name: String, labels: [String: String], annotations: [String: String])
+
+    static let impersonating: [Claimed] = [
         // A look-alike name wearing its victim's labels.
         ("someuser/alpine", ["org.opencontainers.image.vendor": "Alpine Linux"], [:], "SG-META-001"),
         ("evil/ngnix", ["maintainer": "NGINX Docker Maintainers <docker-maint@nginx.com>"], [:], "SG-META-001"),
@@ -35,28 +38,29 @@ import Testing
     ]
 
     @Test(arguments: impersonating)
-    func flagsClaimsThePathDoesNotSupport(
-        _ case: (name: String, labels: [String: String], annotations: [String: String], rule: String)
-    ) throws {
+    func flagsClaimsThePathDoesNotSupport(_ case: Claimed) throws {
         let found = try findings(`case`.name, labels: `case`.labels, annotations: `case`.annotations)
         #expect(found.map(\.ruleID) == [`case`.rule], "\(`case`.name): \(found.map(\.title))")
         #expect(found.allSatisfy { $0.category == "metadata.impersonation" && $0.evidence.configField != nil })
     }
 
     /// Claims that are true, inherited, or mere mentions.
-    static let benign: [(name: String, labels: [String: String], annotations: [String: String])] = [
+    static let benign: [Benign] = [
         // The official image itself, on Docker Hub and mirrored under the same path elsewhere.
-        ("docker.io/library/python", [:], ["org.opencontainers.image.url": "https://hub.docker.com/_/python",
-                                           "org.opencontainers.image.source": "https://github.com/docker-library/python.git"]),
+        ("docker.io/library/python", [:],
+         ["org.opencontainers.image.url": "https://hub.docker.com/_/python",
+          "org.opencontainers.image.source": "https://github.com/docker-library/python.git"]),
         ("mirror.example/library/python", [:], ["org.opencontainers.image.url": "https://hub.docker.com/_/python"]),
         ("registry.corp.example/nginx", ["maintainer": "NGINX Docker Maintainers <docker-maint@nginx.com>"], [:]),
         ("ubuntu", ["org.opencontainers.image.vendor": "Canonical"], [:]),
         // Vendors under their own namespaces and registries.
         ("bitnami/nginx", ["org.opencontainers.image.vendor": "Broadcom, Inc."],
          ["org.opencontainers.image.source": "https://github.com/bitnami/containers"]),
-        ("registry.access.redhat.com/ubi9/ubi-minimal", ["vendor": "Red Hat, Inc.", "url": "https://www.redhat.com"], [:]),
+        ("registry.access.redhat.com/ubi9/ubi-minimal",
+         ["vendor": "Red Hat, Inc.", "url": "https://www.redhat.com"], [:]),
         ("cgr.dev/chainguard/static", [:], ["org.opencontainers.image.vendor": "Chainguard"]),
-        ("mcr.microsoft.com/dotnet/aspnet", [:], ["org.opencontainers.image.source": "https://github.com/dotnet/dotnet-docker"]),
+        ("mcr.microsoft.com/dotnet/aspnet", [:],
+         ["org.opencontainers.image.source": "https://github.com/dotnet/dotnet-docker"]),
         // Labels inherited from a base by an organisation's own image.
         ("acme/web", ["org.opencontainers.image.vendor": "Broadcom, Inc."], [:]),
         ("acme/nginx-proxy", ["maintainer": "NGINX Docker Maintainers <docker-maint@nginx.com>"], [:]),
@@ -69,9 +73,7 @@ import Testing
     ]
 
     @Test(arguments: benign)
-    func leavesTrueInheritedAndMentionedClaimsAlone(
-        _ case: (name: String, labels: [String: String], annotations: [String: String])
-    ) throws {
+    func leavesTrueInheritedAndMentionedClaimsAlone(_ case: Benign) throws {
         let found = try findings(`case`.name, labels: `case`.labels, annotations: `case`.annotations)
         #expect(found.isEmpty, "\(`case`.name): \(found.map(\.title))")
     }
@@ -105,7 +107,8 @@ import Testing
 
     @Test(arguments: hostileClaims)
     func survivesHostileClaims(_ value: String) throws {
-        _ = try findings("acme/web", labels: ["org.opencontainers.image.vendor": value, "org.opencontainers.image.url": value],
+        _ = try findings("acme/web",
+                         labels: ["org.opencontainers.image.vendor": value, "org.opencontainers.image.url": value],
                          annotations: ["org.opencontainers.image.source": value])
     }
 }

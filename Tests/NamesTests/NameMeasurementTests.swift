@@ -8,8 +8,9 @@ import Testing
 @Suite struct NameMeasurementTests {
     let checks = NameChecks()
 
-    /// Every single swap, deletion and doubled letter of each official name of four or more characters, and each
-    /// ASCII look-alike substitution (`o`→`0`, `l`→`1`, `i`→`1`, `m`→`rn`, `w`→`vv`), under a user's namespace.
+    /// Every single swap, deletion and doubled letter of each official name of four or more characters, and
+    /// each ASCII look-alike substitution (`o`→`0`, `l`→`1`, `i`→`1`, `m`→`rn`, `w`→`vv`), under a user's
+    /// namespace.
     static func mutations(of name: String) -> Set<String> {
         let letters = Array(name)
         var result: Set<String> = []

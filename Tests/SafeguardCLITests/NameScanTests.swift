@@ -14,7 +14,8 @@ import Testing
     static let categories: Set<String> = ["name.typosquat", "metadata.impersonation"]
 
     func nameFindings(_ location: String, as name: String? = nil) throws -> [Finding] {
-        var scan = ImageScan(location: try ImageLocation(parsing: location), platform: try Platform(parsing: "linux/amd64"),
+        var scan = ImageScan(location: try ImageLocation(parsing: location),
+                             platform: try Platform(parsing: "linux/amd64"),
                              registryOptions: RegistryOptions(credentialStore: CredentialStore(files: [])),
                              concurrency: 2)
         scan.imageName = try name.map { try Reference(parsing: $0) }
