@@ -82,11 +82,23 @@ public struct MetadataImpersonation: Sendable {
 
     /// The claims among `values`, in key order.
     static func claims(in values: [String: String], fromAnnotation: Bool) -> [Claim] {
+        // One pass over the labels, however many a hostile config holds; keys compared lower-cased, as people
+        // write `Vendor` and `MAINTAINER` too. The first key in sorted order wins when several differ by case.
+        let claimKeys = Set(vendorKeys + homeKeys)
+        var byKey: [String: String] = [:]
+        for key in values.keys {
+            let lower = key.lowercased()
+            guard claimKeys.contains(lower) else { continue }
+            if let kept = byKey[lower], kept <= key { continue }
+            byKey[lower] = key
+        }
         var found: [Claim] = []
-        for key in (vendorKeys + homeKeys).sorted() {
-            guard let value = values[key] ?? values.first(where: { $0.key.lowercased() == key })?.value,
-                  value.utf8.count <= maxClaimLength else { continue }
-            let field = fromAnnotation ? "manifest.annotations[\(key)]" : "config.Labels[\(key)]"
+        for key in claimKeys.sorted() {
+            guard let original = byKey[key], let value = values[original], value.utf8.count <= maxClaimLength else {
+                continue
+            }
+            let field = fromAnnotation ? "manifest.annotations[\(NameChecks.quoted(original))]"
+                : "config.Labels[\(NameChecks.quoted(original))]"
             let publisher = vendorKeys.contains(key) ? publisher(namedBy: value) : publisher(homedAt: value)
             if let publisher {
                 found.append(Claim(key: key, value: value, field: field, publisher: publisher,

@@ -40,11 +40,15 @@ public struct NameCandidate: Sendable, Hashable {
     /// The base names in an image's manifest annotations, config labels and build history, in that order.
     public static func bases(config: ImageConfig, annotations: [String: String]) -> [NameCandidate] {
         var found: [NameCandidate] = []
-        for (key, value) in annotations.sorted(by: { $0.key < $1.key }) where isBaseKey(key) {
-            found.append(NameCandidate(text: value, role: .base, configField: "manifest.annotations[\(key)]"))
+        // Keys are the image's own text: quoted so that control characters cannot reach a terminal.
+        for (key, value) in annotations.filter({ isBaseKey($0.key) }).sorted(by: { $0.key < $1.key }) {
+            found.append(NameCandidate(text: value, role: .base,
+                                       configField: "manifest.annotations[\(NameChecks.quoted(key))]"))
         }
-        for (key, value) in (config.config?.labels ?? [:]).sorted(by: { $0.key < $1.key }) where isBaseKey(key) {
-            found.append(NameCandidate(text: value, role: .base, configField: "config.Labels[\(key)]"))
+        let labels = (config.config?.labels ?? [:]).filter { isBaseKey($0.key) }
+        for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
+            found.append(NameCandidate(text: value, role: .base,
+                                       configField: "config.Labels[\(NameChecks.quoted(key))]"))
         }
         for step in config.history ?? [] {
             guard found.count < maxCandidates else { break }

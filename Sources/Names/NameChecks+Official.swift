@@ -32,8 +32,9 @@ extension NameChecks {
     /// a registry, such a name poses as the official one.
     static let restatingWords: Set<String> = ["js", "lang", "db", "sql", "linux", "os", "io", "official", "secure"]
 
-    /// What `name` imitates among the official names, or nil. `name` is not itself an official name.
+    /// What `name` imitates among the official names, or nil when it imitates none or is one.
     func officialMatch(_ name: String, context: Context) -> NameMatch? {
+        guard !WellKnownImages.allOfficialNames.contains(name) else { return nil }
         let candidates = Self.sortedOfficialNames
         if let official = Self.officialNamesByFold[Confusables.fold(name)] {
             return NameMatch(method: .confusable, imitates: Self.officialReference(official), part: name)

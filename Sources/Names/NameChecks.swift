@@ -67,7 +67,7 @@ public struct NameChecks: Sendable {
         // A vendor's namespace anywhere in the path: the vendor's image, or a mirror that kept its path.
         guard !namespace.contains(where: WellKnownImages.vendorNamespaces.contains) else { return nil }
         if let vendor = namespace.lazy.compactMap(vendorNamespaceMatch).first { return vendor }
-        if WellKnownImages.allOfficialNames.contains(last) {
+        if WellKnownImages.allOfficialNames.contains(last), !WellKnownImages.ordinaryWordNames.contains(last) {
             return NameMatch(method: .namespace, imitates: Self.officialReference(last),
                              part: namespace.joined(separator: "/") + "/" + last)
         }

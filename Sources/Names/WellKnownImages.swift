@@ -37,6 +37,14 @@ public enum WellKnownImages {
         "ubuntu-upstart", "vault", "zend-php",
     ]
 
+    /// Official names that are ordinary words or tools an organisation names its own images after
+    /// (`acme/registry`, `acme/spark`): under another namespace they are not taken for the official image. Their
+    /// look-alikes are still flagged.
+    public static let ordinaryWordNames: Set<String> = [
+        "alt", "unit", "spark", "storm", "swift", "ghost", "crate", "hitch", "known", "monica", "registry", "notary",
+        "composer", "bash", "gazebo",
+    ]
+
     /// Every name under `library/` that Docker publishes or published.
     public static let allOfficialNames = officialNames.union(retiredOfficialNames)
 

@@ -33,6 +33,8 @@ import Testing
         ("acme/web", [:], ["org.opencontainers.image.vendor": "Canonical"], "SG-META-003"),
         ("acme/web", [:], ["org.opencontainers.image.source": "https://github.com/bitnami/containers"], "SG-META-003"),
         ("acme/web", [:], ["org.opencontainers.image.authors": "Red Hat, Inc."], "SG-META-003"),
+        // Keys written in another case are the same keys.
+        ("acme/tools", ["Vendor": "Docker Inc"], [:], "SG-META-002"),
         // Look-alike characters do not hide the claim.
         ("acme/tools", ["org.opencontainers.image.vendor": "D\u{43E}cker, Inc."], [:], "SG-META-002"),
     ]
