@@ -140,16 +140,12 @@ public struct MetadataImpersonation: Sendable {
 
     /// Whether `reference`'s path is one `publisher` publishes to, or a mirror of one.
     static func supports(_ reference: Reference, _ publisher: Publisher) -> Bool {
-        let host = NameChecks.hostWithoutPort(reference.registry)
-        if publisher.registries.contains(host) { return true }
-        let components = reference.repository.split(separator: "/").map(String.init)
-        guard let last = components.last else { return false }
-        let namespace = components.dropLast()
-        if namespace.contains(where: publisher.namespaces.contains) { return true }
-        let official = namespace.last == "library" || (namespace.isEmpty && host != Reference.dockerHub)
-        guard official else { return false }
-        return publisher.images.contains(last)
-            || (publisher.isDockerLibrary && WellKnownImages.allOfficialNames.contains(last))
+        let path = ImagePath(reference)
+        if publisher.registries.contains(path.host) { return true }
+        if path.owners.contains(where: publisher.namespaces.contains) { return true }
+        guard path.isLibrary || path.isBare else { return false }
+        return publisher.images.contains(path.name)
+            || (publisher.isDockerLibrary && WellKnownImages.allOfficialNames.contains(path.name))
     }
 
     /// Whether the name's imitation targets one of `publisher`'s images.

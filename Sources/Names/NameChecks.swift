@@ -50,39 +50,29 @@ public struct NameChecks: Sendable {
     /// The checks on a parsed ASCII reference: host, then namespace, then the image's own name.
     func structuralMatch(_ reference: Reference) -> NameMatch? {
         if let host = hostMatch(reference.registry) { return host }
-        let host = Self.hostWithoutPort(reference.registry)
-        guard !WellKnownImages.vendorRegistries.contains(host) else { return nil }
+        let path = ImagePath(reference)
+        guard !WellKnownImages.vendorRegistries.contains(path.host) else { return nil }
+        if path.isLibrary { return officialMatch(path.name, context: .library) }
+        if path.isBare { return officialMatch(path.name, context: .bare) }
 
-        let components = reference.repository.split(separator: "/").map(String.init)
-        guard let last = components.last else { return nil }
-        let namespace = components.dropLast()
-        if namespace.last == "library" {
-            guard !WellKnownImages.allOfficialNames.contains(last) else { return nil }
-            return officialMatch(last, context: .library)
-        }
-        if namespace.isEmpty {
-            guard !WellKnownImages.allOfficialNames.contains(last) else { return nil }
-            return officialMatch(last, context: .bare)
-        }
-        // A vendor's namespace anywhere in the path: the vendor's image, or a mirror that kept its path.
-        guard !namespace.contains(where: WellKnownImages.vendorNamespaces.contains) else { return nil }
-        if let vendor = namespace.lazy.compactMap(vendorNamespaceMatch).first { return vendor }
+        // A vendor's namespace: the vendor's image, or a mirror that kept its path.
+        guard !path.isVendorOwned else { return nil }
+        if let vendor = path.owners.lazy.compactMap(vendorNamespaceMatch).first { return vendor }
+        let last = path.name
         if WellKnownImages.allOfficialNames.contains(last), !WellKnownImages.ordinaryWordNames.contains(last) {
             return NameMatch(method: .namespace, imitates: Self.officialReference(last),
-                             part: namespace.joined(separator: "/") + "/" + last)
+                             part: path.namespace.joined(separator: "/") + "/" + last)
         }
-        return officialMatch(last, context: .namespaced)
+        // `library/` in someone else's path still presents what follows as official.
+        return officialMatch(last, context: path.namespace.last == "library" ? .library : .namespaced)
     }
 
     /// Whether the reference is a well-known image itself: official, a vendor's, or a catalog entry.
     func isWellKnown(_ reference: Reference) -> Bool {
-        let host = Self.hostWithoutPort(reference.registry)
-        let components = reference.repository.split(separator: "/").map(String.init)
-        if WellKnownImages.vendorRegistries.contains(host) || extraNames.contains(reference.name) { return true }
-        if components.count == 2, components[0] == "library" {
-            return WellKnownImages.allOfficialNames.contains(components[1])
-        }
-        return components.dropLast().contains(where: WellKnownImages.vendorNamespaces.contains)
+        let path = ImagePath(reference)
+        if WellKnownImages.vendorRegistries.contains(path.host) || extraNames.contains(reference.name) { return true }
+        if path.isLibrary || path.isBare { return WellKnownImages.allOfficialNames.contains(path.name) }
+        return path.isVendorOwned
     }
 
     /// A registry host that imitates a well-known one without being it.
@@ -107,6 +97,7 @@ public struct NameChecks: Sendable {
 
     /// A namespace that imitates a vendor's: `bitnarni`, `bitnam1`, `grafanna`.
     func vendorNamespaceMatch(_ namespace: String) -> NameMatch? {
+        guard !WellKnownImages.vendorNamespaces.contains(namespace) else { return nil }
         if let vendor = Self.vendorNamespacesByFold[Confusables.fold(namespace)] {
             return NameMatch(method: .confusable, imitates: "docker.io/\(vendor)/*", part: namespace)
         }

@@ -63,5 +63,6 @@ let benignNames: [String] = [
     // Official images and their mirrors under the same path.
     "debian", "debian:bookworm-slim", "docker.io/library/debian:12", "nginx:1.27-alpine", "python:3.12-slim",
     "mirror.example/library/debian", "mirror.gcr.io/library/alpine", "harbor.corp.example/dockerhub/library/nginx",
-    "registry.corp.example/library/ubuntu:24.04", "registry.corp.example/alpine", "ghcr.io/library/node",
+    "registry.corp.example/library/ubuntu:24.04", "registry.corp.example/alpine",
+    "public.ecr.aws/docker/library/node:22", "harbor.corp.example/proxy/bitnami/redis",
 ]

@@ -24,6 +24,9 @@ import Testing
         ("bitnarni/redis", ["org.opencontainers.image.vendor": "Broadcom, Inc."], [:], "SG-META-001"),
         ("someuser/python", ["org.opencontainers.image.source": "https://github.com/docker-library/python"], [:],
          "SG-META-001"),
+        // A mirror's path under an account of one's own on an open registry.
+        ("ghcr.io/evil/library/python", [:], ["org.opencontainers.image.url": "https://hub.docker.com/_/python"],
+         "SG-META-003"),
         // Docker's library claimed in labels, which official images never carry.
         ("acme/tools", ["org.opencontainers.image.url": "https://hub.docker.com/_/python"], [:], "SG-META-002"),
         ("acme/tools", ["org.opencontainers.image.vendor": "Docker, Inc."], [:], "SG-META-002"),

@@ -50,6 +50,10 @@ import Testing
         ("someuser/alpine", .namespace, "docker.io/library/alpine"),
         ("ghcr.io/someuser/nginx:1.27", .namespace, "docker.io/library/nginx"),
         ("quay.io/randomorg/postgres", .namespace, "docker.io/library/postgres"),
+        // A mirror's path under an account of one's own on an open registry is no mirror.
+        ("ghcr.io/evil/library/alpine", .namespace, "docker.io/library/alpine"),
+        ("registry.gitlab.com/evil/library/ubuntu-secure", .affix, "docker.io/library/ubuntu"),
+        ("ghcr.io/evil/bitnami/nginx", .namespace, "docker.io/library/nginx"),
         // A vendor namespace or a registry host imitated.
         ("bitnarni/nginx", .confusable, "docker.io/bitnami/*"),
         ("bitnami1/nginx", .editDistance, "docker.io/bitnami/*"),
