@@ -59,14 +59,14 @@ extension NameChecks {
                              distance: best.distance)
         }
 
-        return affixMatch(name, context: context, candidates: candidates)
+        return affixMatch(name, context: context)
     }
 
     /// An official name with words added before or after it.
-    func affixMatch(_ name: String, context: Context, candidates: [String]) -> NameMatch? {
-        let words = name.split(whereSeparator: { "-_.".contains($0) }).map(String.init)
-        for official in candidates where official.count >= Self.minNameLength || context == .library {
-            let officialWords = official.split(whereSeparator: { "-_.".contains($0) }).map(String.init)
+    func affixMatch(_ name: String, context: Context) -> NameMatch? {
+        let words = Self.words(name)
+        for (official, officialWords) in Self.officialNamesLongestFirst
+        where official.count >= Self.minNameLength || context == .library {
             guard let added = Self.wordsAround(officialWords, in: words) ?? Self.gluedAffix(official, name) else {
                 continue
             }
@@ -114,6 +114,11 @@ extension NameChecks {
     static func isShortWordSubstitution(_ name: String, _ official: String) -> Bool {
         guard official.count < minLengthForSubstitution, name.count == official.count else { return false }
         return zip(name, official).filter { $0 != $1 }.count == 1
+    }
+
+    /// A name split at its separators.
+    static func words(_ name: String) -> [String] {
+        name.split(whereSeparator: { "-_.".contains($0) }).map(String.init)
     }
 
     static func withoutSeparators(_ name: String) -> String {

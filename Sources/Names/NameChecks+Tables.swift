@@ -3,6 +3,11 @@
 extension NameChecks {
     /// Official names, current and retired, sorted.
     static let sortedOfficialNames = WellKnownImages.allOfficialNames.sorted()
+    /// Official names with their words, longest first: `library/mongo-express-secure` imitates `mongo-express`,
+    /// not `mongo`.
+    static let officialNamesLongestFirst = sortedOfficialNames
+        .sorted { ($0.count, $1) > ($1.count, $0) }
+        .map { ($0, words($0)) }
     /// Each official name of four or more characters by its fold.
     static let officialNamesByFold = foldTable(sortedOfficialNames.filter { $0.count >= minNameLength })
     /// Each vendor namespace of four or more characters by its fold.

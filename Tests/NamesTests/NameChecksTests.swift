@@ -42,6 +42,7 @@ import Testing
         ("node-js", .affix, "docker.io/library/node"),
         ("nodejs", .affix, "docker.io/library/node"),
         ("mirror.example/library/debian-slim", .affix, "docker.io/library/debian"),
+        ("library/mongo-express-secure", .affix, "docker.io/library/mongo-express"),
         ("someuser/python-official", .affix, "docker.io/library/python"),
         ("someuser/verified-redis", .affix, "docker.io/library/redis"),
         ("hello_world", .separator, "docker.io/library/hello-world"),
