@@ -59,7 +59,9 @@ public struct NameChecks: Sendable {
         guard !path.isVendorOwned else { return nil }
         if let vendor = path.owners.lazy.compactMap(vendorNamespaceMatch).first { return vendor }
         let last = path.name
-        if WellKnownImages.allOfficialNames.contains(last), !WellKnownImages.ordinaryWordNames.contains(last) {
+        // Only current official names: `acme/rails` or `acme/jenkins` is an organisation's own build of a tool
+        // whose official image Docker retired, and no one is lured to a retired image by its plain name.
+        if WellKnownImages.officialNames.contains(last), !WellKnownImages.ordinaryWordNames.contains(last) {
             return NameMatch(method: .namespace, imitates: Self.officialReference(last),
                              part: path.namespace.joined(separator: "/") + "/" + last)
         }
