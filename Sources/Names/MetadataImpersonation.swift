@@ -55,9 +55,14 @@ public struct MetadataImpersonation: Sendable {
                                    + "its publisher claims to be \(claim.publisher.name).")
             }
             if let imitation, Self.imitates(imitation, claim.publisher) {
-                return finding(claim, reference: reference, rule: NameRules.claimOnLookalike, severity: .high,
-                               why: "The name imitates \(imitation.imitates) and the labels borrow its "
-                                   + "publisher's identity: a look-alike dressed as the real image.")
+                // An organisation's rebuild of the official image under its own namespace inherits the official
+                // labels (nginx's maintainer); a look-alike name has no such excuse.
+                let rebuild = imitation.method == .namespace
+                return finding(claim, reference: reference, rule: NameRules.claimOnLookalike,
+                               severity: rebuild ? .medium : .high,
+                               why: "The name imitates \(imitation.imitates) and the labels borrow its publisher's "
+                                   + "identity: a look-alike dressed as the real image"
+                                   + (rebuild ? ", unless this is a rebuild of it that inherited its labels." : "."))
             }
             if claim.publisher.isDockerLibrary {
                 return finding(claim, reference: reference, rule: NameRules.officialLabelClaim, severity: .medium,

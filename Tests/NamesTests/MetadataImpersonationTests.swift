@@ -83,6 +83,12 @@ import Testing
         #expect(found.isEmpty, "\(`case`.name): \(found.map(\.title))")
     }
 
+    @Test func ratesBorrowedLabelsLowerOnAnOfficialNameThanOnALookalike() throws {
+        let maintainer = ["maintainer": "NGINX Docker Maintainers <docker-maint@nginx.com>"]
+        #expect(try findings("myorg/nginx", labels: maintainer).map(\.severity) == [.medium])
+        #expect(try findings("myorg/ngnix", labels: maintainer).map(\.severity) == [.high])
+    }
+
     @Test func judgesNothingWithoutAName() {
         let found = check.findings(reference: nil, labels: ["org.opencontainers.image.vendor": "Docker, Inc."],
                                    annotations: ["org.opencontainers.image.vendor": "Canonical"])

@@ -48,6 +48,21 @@ import Testing
                     == NameCandidate.maxCandidates)
     }
 
+    /// A config padded with base-name labels: candidates stay bounded and the checks stay quick.
+    @Test func boundsTheWorkOnAConfigPaddedWithBaseLabels() throws {
+        var labels: [String: String] = [:]
+        for index in 0..<50_000 { labels["x\(index).base.name"] = "ngnix\(index)" }
+        let bases = NameCandidate.bases(config: try config(labels: labels), annotations: [:])
+        #expect(bases.count == NameCandidate.maxCandidates)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            _ = NameChecks().findings(reference: try Reference(parsing: "acme/web"), bases: bases)
+            _ = MetadataImpersonation().findings(reference: try Reference(parsing: "acme/web"), labels: labels,
+                                                 annotations: labels)
+        }
+        #expect(elapsed < .seconds(5))
+    }
+
     @Test func reportsTheScannedNameAndEachImitatingBase() throws {
         let bases = NameCandidate.bases(config: try config(history: ["FROM debain", "FROM debian"]), annotations: [:])
         let findings = NameChecks().findings(reference: try Reference(parsing: "someuser/alpine"), bases: bases)
