@@ -20,6 +20,9 @@ extension NameChecks {
     /// Official names this long or longer allow two edits; shorter ones allow one. Measured on the benign names in
     /// the tests: two edits on six-letter names flag `acme/worker` (`docker`) and `acme/median` (`debian`).
     static let minLengthForTwoEdits = 8
+    // Shortcoming: an added letter on a four- or five-letter name still counts, so an organisation's `acme/nodes`
+    // or `acme/rusty` is reported as imitating `node` or `rust`; telling a plural or a word from a lure needs a
+    // dictionary this module does not carry. The catalog (`extraNames`) silences such an image.
 
     /// Words that present a name as the official image itself. Outside `library/` only these count: an
     /// organisation's `debian-tools` or `nginx-proxy` merely mentions the official image.
