@@ -55,6 +55,9 @@ let package = Package(
         .target(name: "SBOMFormats", dependencies: ["SBOM", "ImageModel", "JSONTree"]),
         // Zip archives held in memory: jars and advisory exports, every offset checked, members inflated on request.
         .target(name: "Zip", dependencies: ["CISAL"]),
+        // Names and labels: typo-squatted image names and impersonated publisher metadata, from the reference,
+        // config and annotations alone.
+        .target(name: "Names", dependencies: ["ImageModel", "Findings"]),
         // Catalogers: package databases and metadata read from the bytes the layer pass kept, layer by layer.
         .target(name: "Catalogers", dependencies: ["ImageModel", "LayerPass", "SBOM", "CSQLite", "Zip", "JSONTree"]),
         // Version strings ordered by each ecosystem's rules: dpkg, rpm, apk, PEP 440, SemVer, Maven, RubyGems.
@@ -78,7 +81,7 @@ let package = Package(
         // The whole flow for one image: resolve, stream layers, merge, check, report.
         .target(name: "Scanner",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Catalogers", "SBOM",
-                               "Report"]),
+                               "Report", "Names"]),
         // Argument parsing, commands and terminal output; the executable only calls into it.
         .target(name: "SafeguardCLI",
                 dependencies: ["ImageModel", "ImageSources", "Findings", "SBOM", "SBOMFormats", "Report", "Scanner",
@@ -103,6 +106,7 @@ let package = Package(
                                    "TestSupport"]),
         .testTarget(name: "ForensicsTests",
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "TestSupport"]),
+        .testTarget(name: "NamesTests", dependencies: ["Names", "ImageModel", "Findings", "TestSupport"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip", "TestSupport"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "TestSupport"]),
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Versions", "TestSupport"]),

@@ -4,6 +4,7 @@ import Forensics
 import ImageModel
 import ImageSources
 import LayerPass
+import Names
 import Report
 import SBOM
 
@@ -19,6 +20,12 @@ public struct ImageScan: Sendable {
     public var concurrency: Int
     /// Bounds on each layer.
     public var limits: LayerLimits
+    /// The name to judge the image by when the location does not give one (an OCI layout's bare tag).
+    public var imageName: Reference?
+    /// Vetted image names (the catalog) that the name checks never flag.
+    public var extraNames: [String] = []
+    /// Base names found outside the image (provenance), checked as the image's own annotations are.
+    public var baseNames: [NameCandidate] = []
 
     /// The version written into reports.
     public static let version = "0.1.0"
@@ -64,7 +71,7 @@ public struct ImageScan: Sendable {
         let owners = PackageOwnership(sbom, fileSystem: fileSystem)
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
             + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
-            + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners)
+            + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners) + nameFindings(image)
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
                           fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
                           sbom: sbom, findings: findings)
