@@ -33,6 +33,7 @@ public struct TableRenderer {
         text += "\n" + findingsSection(report.findings.filter { $0.category != VulnerabilityReport.category })
         if let vulnerabilities = report.vulnerabilities { text += "\n" + renderVulnerabilities(vulnerabilities) }
         if let provenance = report.provenance { text += "\n" + renderProvenance(provenance) }
+        if let lineage = report.lineage { text += "\n" + renderLineage(lineage) }
         return text
     }
 
