@@ -52,7 +52,8 @@ extension BaseCatalog {
     public func rendered() -> String { isJSON ? renderedJSON() : renderedYAML() }
 
     private func renderedYAML() -> String {
-        var text = "# Vetted base images for safeguard (--catalog). safeguard catalog add rewrites this file.\nimages:\n"
+        var text = "# Vetted base images for safeguard (--catalog). safeguard catalog add rewrites this file.\n"
+            + "images:\n"
         if entries.isEmpty { return text.replacingOccurrences(of: "images:\n", with: "images: []\n") }
         for entry in entries {
             text += "  - repository: \(Self.quoted(entry.repository))\n"
@@ -72,8 +73,8 @@ extension BaseCatalog {
             var object: [String: Any] = ["repository": entry.repository]
             object["owner"] = entry.owner
             object["notes"] = entry.notes
-            object["digests"] = entry.digests.map { approved in
-                ["digest": approved.digest.description, "diff_ids": approved.diffIDs.map(\.description)] as [String: Any]
+            object["digests"] = entry.digests.map { approved -> [String: Any] in
+                ["digest": approved.digest.description, "diff_ids": approved.diffIDs.map(\.description)]
             }
             return object
         }

@@ -21,8 +21,9 @@ enum LineageFindings {
                 detail: "The image names no base and its leading layers match no approved digest of the catalog, so "
                     + "whatever it is built on has not been vetted. Build it on an approved base, or vet the base "
                     + "and record it with 'safeguard catalog add'.",
-                evidence: Evidence(layer: input.layerDigests.first.map { LayerReference(index: 0, digest: $0.description) },
-                                   facts: ["catalog": catalog.file, "layers": String(input.layerDigests.count)]))]
+                evidence: Evidence(layer: input.layerDigests.first.map {
+                                       LayerReference(index: 0, digest: $0.description)
+                                   }, facts: ["catalog": catalog.file, "layers": String(input.layerDigests.count)]))]
         }
         return reuse + unconfirmed.map { claim in
             let named = claim.name ?? claim.digest ?? "?"
@@ -56,7 +57,8 @@ enum LineageFindings {
                 // published under the vetted repository itself is not vetted by being built on it.
                 guard claim == nil else { continue }
                 findings.append(Finding(
-                    category: LineageRules.layerReuse, ruleID: LineageRules.unapprovedUnderVettedName, severity: .medium,
+                    category: LineageRules.layerReuse, ruleID: LineageRules.unapprovedUnderVettedName,
+                    severity: .medium,
                     title: "\(written) is published under vetted repository \(entry.repository) but is not approved",
                     detail: "Its first \(extended.diffIDs.count) layers are approved digest \(extended.digest), and "
                         + "it adds \(input.diffIDs.count - extended.diffIDs.count) more; anything pulling "

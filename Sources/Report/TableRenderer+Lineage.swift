@@ -14,7 +14,8 @@ extension TableRenderer {
         }
         for claim in lineage.claims {
             let said = [claim.name, claim.digest].compactMap { $0 }.map { terminalSafe($0) }.joined(separator: " ")
-            rows.append(("Claim", "\(claim.source.rawValue): \(said) (\(claim.confirmed ? "confirmed" : "unconfirmed"))"))
+            let verdict = claim.confirmed ? "confirmed" : "unconfirmed"
+            rows.append(("Claim", "\(claim.source.rawValue): \(said) (\(verdict))"))
         }
         text += keyValues(rows)
         var table = Table(headers: ["", "BASE", "APPLICATION"])

@@ -58,6 +58,20 @@ struct BaseDecisionTests {
         #expect(findings.isEmpty)
     }
 
+    @Test func splitsPackagesAndVulnerabilitiesByTheLayerThatBroughtThem() {
+        let packages = [0, 1, 2, nil].map { layer in
+            Package(name: "p\(layer ?? -1)", version: "1", type: .deb, purl: "pkg:deb/debian/p", introducedLayer: layer)
+        }
+        var report = LineageAnalysis.run(Self.input(["1", "2", "3"]), catalog: Self.catalog,
+                                         fileSystem: FileSystem(layers: []),
+                                         sbom: SoftwareBillOfMaterials(operatingSystem: nil, packages: packages,
+                                                                       warnings: [])).report
+        #expect(report.packages == LineageSplit(base: 2, application: 2))
+        #expect(report.vulnerabilities == nil)
+        report.splitVulnerabilities(layers: [0, 0, 1, 2, nil])
+        #expect(report.vulnerabilities == LineageSplit(base: 3, application: 2))
+    }
+
     @Test func decidesNothingWithoutACatalogAndReportsNothing() {
         let result = LineageAnalysis.run(Self.input(["1", "2"]), catalog: nil, fileSystem: FileSystem(layers: []),
                                          sbom: .empty)

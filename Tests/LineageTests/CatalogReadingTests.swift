@@ -100,7 +100,8 @@ struct CatalogReadingTests {
         ("empty diff_ids", entry + "        diff_ids: []\n", "images[0].digests[0].diff_ids must be a non-empty"),
         ("bad digest", "images:\n  - repository: debian\n    digests:\n      - digest: md5:abc\n"
             + "        diff_ids: [\(layer1)]\n", "images[0].digests[0].digest must be a digest"),
-        ("bad diff_id", entry + "        diff_ids: [sha256:short]\n", "images[0].digests[0].diff_ids[0] must be a digest"),
+        ("bad diff_id", entry + "        diff_ids: [sha256:short]\n",
+         "images[0].digests[0].diff_ids[0] must be a digest"),
         // Two entries for one repository, written two ways.
         ("repository twice", "images:\n  - repository: debian\n  - repository: docker.io/library/debian\n",
          "docker.io/library/debian is already listed"),

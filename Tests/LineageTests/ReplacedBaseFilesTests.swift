@@ -16,7 +16,8 @@ struct ReplacedBaseFilesTests {
     }
 
     static func link(_ path: String, to target: String) -> LayerChange {
-        .write(FileEntry(path: path, kind: .symlink, mode: 0o777, uid: 0, gid: 0, size: 0, linkTarget: target, layer: 0))
+        .write(FileEntry(path: path, kind: .symlink, mode: 0o777, uid: 0, gid: 0, size: 0, linkTarget: target,
+                         layer: 0))
     }
 
     static let baseLayer: [LayerChange] = [

@@ -42,6 +42,8 @@ enum LineageImages {
         return layout
     }
 
+    /// The label the borrowed image names its base with.
+    static let baseNameKey = "org.opencontainers.image.base.name"
     /// The repository the tests record the base under.
     static let baseRepository = "registry.example/base/debian"
 
@@ -57,7 +59,8 @@ enum LineageImages {
             .file("etc/group", try member("etc/group") + "app:x:1000:\n"),
             .file("etc/shadow", try member("etc/shadow") + "app:!:19700:0:99999:7:::\n", mode: 0o640),
             .file("etc/bash.bashrc", try member("etc/bash.bashrc") + "umask 027\n"),
-            .directory("home/app/"), .directory("opt/app/"), .file("opt/app/run.sh", "#!/bin/sh\nexec app\n", mode: 0o755),
+            .directory("home/app/"), .directory("opt/app/"),
+            .file("opt/app/run.sh", "#!/bin/sh\nexec app\n", mode: 0o755),
             .directory("usr/share/doc/"), .file("usr/share/doc/.wh.coreutils"),
             .directory("usr/share/man/"), .file("usr/share/man/.wh..wh..opq"),
         ], to: work + "/app.tar")
@@ -79,7 +82,7 @@ enum LineageImages {
                                      layers: [work + "/other.tar:gzip", work + "/app.tar:gzip"])
         try FixtureImages.buildImage(layout: layout, tag: Tag.borrowed.rawValue,
                                      layers: [rootfs + ":none", work + "/forged.tar:gzip"],
-                                     extra: ["--label", "org.opencontainers.image.base.name=\(baseRepository):bookworm"])
+                                     extra: ["--label", "\(baseNameKey)=\(baseRepository):bookworm"])
         try FixtureImages.buildImage(layout: layout, tag: Tag.overwrite.rawValue,
                                      layers: base + [work + "/overwrite.tar:gzip"])
         try FixtureImages.buildImage(layout: layout, tag: Tag.upgrade.rawValue,

@@ -160,7 +160,7 @@ import Testing
         // Its label names registry.example/base/debian, which this catalog does not list: an unapproved base too.
         #expect(Self.lineageFindings(report).map(\.ruleID)
                 == [LineageRules.claimedBaseUnapproved, LineageRules.borrowedLeadingLayers])
-        #expect(report.findings.first { $0.ruleID == LineageRules.borrowedLeadingLayers }?.evidence.facts?["carriedName"]
-                == forged)
+        let reuse = report.findings.first { $0.ruleID == LineageRules.borrowedLeadingLayers }
+        #expect(reuse?.evidence.facts?["carriedName"] == forged)
     }
 }
