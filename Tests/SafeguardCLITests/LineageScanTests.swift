@@ -163,4 +163,24 @@ import Testing
         let reuse = report.findings.first { $0.ruleID == LineageRules.borrowedLeadingLayers }
         #expect(reuse?.evidence.facts?["carriedName"] == forged)
     }
+
+    /// The real thing beside the crafted images: what pip really wrote (install, then upgrade and uninstall) on a
+    /// Debian root filesystem with Python, npm and Ruby packages, vetted as a one-layer base.
+    @Test func realPipLayersOnARealDebianBaseAreClean() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pipLayers = try FixtureImages.pipLayers.get()
+        let base = directory + "/language-base"
+        let rootfs = try FixtureImages.languageRootfs.get()
+        try FixtureImages.buildImage(layout: base, tag: "base", layers: [rootfs + ":none"])
+        let languageCatalog = directory + "/language.yaml"
+        #expect(Command.main(["catalog", "add", "-q", "oci:\(base):base", "--catalog", languageCatalog,
+                              "--owner", "python-team", "--repository", "registry.example/base/python"]) == .success)
+        for (tag, layers) in [("installed", LineageSplit(base: 1, application: 1)),
+                              ("upgraded", LineageSplit(base: 1, application: 2))] {
+            let report = try scan("oci:\(pipLayers):\(tag)", catalog: languageCatalog)
+            #expect(report.lineage?.base?.name == "registry.example/base/python")
+            #expect(report.lineage?.layers == layers)
+            #expect(Self.lineageFindings(report).isEmpty, "\(tag): \(Self.lineageFindings(report).map(\.title))")
+        }
+    }
 }
