@@ -7,6 +7,10 @@ extension BaseCatalog {
     /// - Throws: `CatalogError` naming the file and the line, column or field.
     public static func load(_ file: String) throws(CatalogError) -> BaseCatalog {
         let bytes: [UInt8]
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw .unreadable(file: file, reason: isDirectory.boolValue ? "is a directory" : "no such file")
+        }
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
             defer { try? handle.close() }
