@@ -60,9 +60,9 @@ enum LineageFindings {
                     category: LineageRules.layerReuse, ruleID: LineageRules.unapprovedUnderVettedName,
                     severity: .medium,
                     title: "\(written) is published under vetted repository \(entry.repository) but is not approved",
-                    detail: "Its first \(extended.diffIDs.count) layers are approved digest \(extended.digest), and "
-                        + "it adds \(input.diffIDs.count - extended.diffIDs.count) more; anything pulling "
-                        + "\(entry.repository) trusts what the catalog vetted there, which this image is not.",
+                    detail: added(input.diffIDs.count - extended.diffIDs.count, to: extended)
+                        + "; anything pulling \(entry.repository) trusts what the catalog vetted there, which this "
+                        + "image is not.",
                     evidence: Evidence(facts: ["reference": written, "catalog": catalog.file,
                                                "approvedBase": extended.digest.description])))
                 continue
@@ -85,6 +85,17 @@ enum LineageFindings {
                 evidence: Evidence(layer: layer, configField: claim?.field, facts: facts)))
         }
         return findings
+    }
+
+    /// What an image under a vetted name did to the approved digest it is built on.
+    private static func added(_ count: Int, to approved: BaseCatalog.ApprovedDigest) -> String {
+        guard count > 0 else {
+            // Same layers, another manifest digest: its config (entrypoint, env, user) or manifest differs.
+            return "It has exactly the layers of approved digest \(approved.digest) under another manifest digest, "
+                + "so its config or manifest differs from what was vetted"
+        }
+        return "Its first \(approved.diffIDs.count) layers are approved digest \(approved.digest), and it adds "
+            + "\(count) more"
     }
 
     /// The most leading layers the image shares with any approved digest, and that digest as `repository@digest`.
