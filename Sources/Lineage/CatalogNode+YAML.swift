@@ -46,7 +46,7 @@ private struct YAMLTreeBuilder {
     let file: String
     private(set) var root: CatalogNode?
     private var stack: [Frame] = []
-    private var anchors: [String: CatalogNode] = [:]
+    private var anchors: [String: (node: CatalogNode, height: Int)] = [:]
     private var nodes = 0
     private var documents = 0
 
@@ -72,7 +72,14 @@ private struct YAMLTreeBuilder {
             try complete(.scalar(value, at: mark), anchor: Self.anchor(event.data.scalar.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.anchor(event.data.alias.anchor) ?? ""
-            guard let node = anchors[name] else { throw .undefinedAlias(file: file, mark: mark, anchor: name) }
+            guard let (node, height) = anchors[name] else {
+                throw .undefinedAlias(file: file, mark: mark, anchor: name)
+            }
+            // Why: an alias puts a whole subtree where it stands, so a deep anchor aliased inside another, again and
+            // again, would nest far past the bound without a single `[` more in the file.
+            guard stack.count + height <= CatalogLimits.maxDepth else {
+                throw .tooDeep(file: file, mark: mark, limit: CatalogLimits.maxDepth)
+            }
             try count(node.size, at: mark)
             try complete(node, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
@@ -108,7 +115,7 @@ private struct YAMLTreeBuilder {
 
     /// Puts a finished node where it belongs: the root, the next item of a sequence, or a mapping's key or value.
     private mutating func complete(_ node: CatalogNode, anchor: String?) throws(CatalogError) {
-        if let anchor { anchors[anchor] = node }
+        if let anchor { anchors[anchor] = (node, node.height) }
         guard let top = stack.popLast() else {
             root = node
             return

@@ -17,7 +17,17 @@ public indirect enum CatalogNode: Sendable, Hashable {
         }
     }
 
-    /// How many nodes the subtree holds, itself included; what an alias to it costs when expanded.
+    /// How many levels the subtree nests, a scalar being one.
+    var height: Int {
+        switch self {
+        case .scalar: 1
+        case .sequence(let items, _): 1 + (items.map(\.height).max() ?? 0)
+        case .mapping(let members, _): 1 + (members.map(\.value.height).max() ?? 0)
+        }
+    }
+
+    /// How many nodes the subtree holds, itself included; what an alias to it costs when expanded. Walking it costs
+    /// what it adds to the count, so the walks of all aliases together stay within `CatalogLimits.maxNodes`.
     var size: Int {
         switch self {
         case .scalar: 1

@@ -66,6 +66,11 @@ struct CatalogReadingTests {
         return text
     }()
 
+    /// Forty anchors, each a list holding an alias of the one before: nesting forty deep without one bracket more.
+    static let deepAliases = (1..<40).reduce("a0: &a0 [x]\n") { text, level in
+        text + "a\(level): &a\(level) [*a\(level - 1)]\n"
+    }
+
     static let entry = "images:\n  - repository: debian\n    digests:\n      - digest: \(digestA)\n"
 
     static let hostile: [(String, String, String)] = [
@@ -75,6 +80,8 @@ struct CatalogReadingTests {
         ("tab indentation", "images:\n\t- repository: debian\n", "(line 2, column 1)"),
         // The billion laughs: refused once the expansion passes the node bound, not after building it.
         ("alias bomb", billionLaughs, "more than 200000 values once aliases are expanded"),
+        // Nesting built from aliases: each anchor holds the one before one level deeper, no bracket needed.
+        ("deep aliases", deepAliases, "nested deeper than 16 levels"),
         // Nesting far past what the schema needs, in both syntaxes.
         ("deep YAML", String(repeating: "[", count: 10_000), "nested deeper than 16 levels"),
         ("deep JSON", String(repeating: "[", count: 100_000), "nested deeper than 16 levels"),
