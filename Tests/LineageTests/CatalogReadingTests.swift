@@ -130,6 +130,24 @@ struct CatalogReadingTests {
         }
     }
 
+    /// Bytes no one wrote as YAML, and valid catalogs cut short or with a byte changed: refused or read, never a
+    /// crash or a hang.
+    @Test func survivesArbitraryBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let valid = Array(Self.yaml.utf8)
+        for round in 0..<2000 {
+            var bytes: [UInt8]
+            switch round % 3 {
+            case 0: bytes = (0..<Int.random(in: 0..<200, using: &generator)).map { _ in UInt8.random(in: 0...255) }
+            case 1: bytes = Array(valid.prefix(Int.random(in: 0...valid.count, using: &generator)))
+            default:
+                bytes = valid
+                bytes[Int.random(in: 0..<valid.count, using: &generator)] = UInt8.random(in: 0...255)
+            }
+            _ = try? BaseCatalog.parse(bytes, file: "random.yaml")
+        }
+    }
+
     @Test func namesTheLineAndColumnOfAWrongType() {
         #expect(throws: CatalogError.invalidValue(file: "f.yaml", field: "images[0].owner",
                                                   mark: CatalogMark(line: 3, column: 12), expected: "a string")) {
