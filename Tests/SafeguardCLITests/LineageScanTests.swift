@@ -1,3 +1,5 @@
+import Advisories
+import AdvisoryDatabase
 import Findings
 import Foundation
 import Lineage
@@ -140,6 +142,31 @@ import Testing
         #expect(hostname?.version == "3.23+nmu2")
         #expect(hostname?.introducedLayer == 2)
         #expect(report.lineage?.packages.application == 1)
+    }
+
+    /// Vulnerabilities split by the layer of their package: glibc's from the base, the upgraded hostname's from the
+    /// application layer that brought it.
+    @Test func splitsVulnerabilitiesIntoBaseAndApplication() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sbom = try #require(try scan(.upgrade).sbom)
+        let libc = try #require(sbom.packages.first { $0.name == "libc6" })
+        let database = directory + "/advisories.db"
+        let writer = try AdvisoryWriter(path: database)
+        for (id, source, fixed) in [("DEBIAN-CVE-2099-0001", "glibc", (libc.sourceVersion ?? libc.version) + "+zz1"),
+                                    ("DEBIAN-CVE-2099-0002", "hostname", "3.23+nmu3")] {
+            try writer.put(Advisory(
+                id: id, modified: "2024-05-01T00:00:00Z", aliases: [], summary: id, severity: [],
+                affected: [Affected(package: AffectedPackage(ecosystem: "Debian:12", name: source),
+                                    ranges: [AffectedRange(type: .ecosystem,
+                                                           events: [.introduced("0"), .fixed(fixed)])])]))
+        }
+        try writer.commit()
+        let output = directory + "/report.json"
+        #expect(Command.main(["scan", "-q", "--db", database, "--catalog", catalog, "--format", "json", "-o", output,
+                              "oci:\(layout):upgrade"]) == .success)
+        let report = try JSONDecoder().decode(ScanReport.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(report.vulnerabilities?.matches.count == 3)
+        #expect(report.lineage?.vulnerabilities == LineageSplit(base: 2, application: 1))
     }
 
     @Test func aCatalogMadeFromARegistryPushApprovesTheSameLayers() throws {
