@@ -5,6 +5,10 @@ import ImageModel
 ///
 /// Why layers decide and claims only name: annotations, labels and even provenance are written by whoever built the
 /// image, and a copied `base.name` costs nothing; a diff_id prefix is the base's content itself.
+///
+/// Shortcoming: a claimed base the catalog does not list is not fetched from its registry to compare its layers,
+/// so such a claim is reported unconfirmed rather than confirmed-but-unapproved. Left out on purpose for now: it
+/// would have every scan contact whatever host an image's annotation names.
 public enum BaseDecision {
     /// The decided base, or nil with the reason, and the claims marked confirmed where the base bears them out.
     public static func decide(_ input: LineageInput, catalog: BaseCatalog?)

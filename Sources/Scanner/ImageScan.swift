@@ -23,6 +23,10 @@ public struct ImageScan: Sendable {
     /// The vetted base images (`--catalog`): with one, the base is decided and `lineage.*` findings are reported.
     public var catalog: BaseCatalog?
     /// Base images provenance named (`name@digest`), when provenance was read before the scan.
+    ///
+    /// Shortcoming: nothing fills this yet. `scan` verifies provenance after the layer pass, and the Provenance
+    /// module's claims keep the builder and source but not the materials, so lineage decided from provenance is
+    /// reachable only through this property; until materials are kept, such images are decided by layers alone.
     public var provenanceBases: [String] = []
 
     /// The version written into reports.
