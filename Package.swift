@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
         // Digests, references, descriptors, manifests, indexes, configs, platforms, byte streams.
         .target(name: "ImageModel", dependencies: ["COpenSSL"]),
@@ -74,19 +75,22 @@ let package = Package(
         // Known vulnerabilities: SBOM packages matched against the advisory database, VEX applied.
         .target(name: "Vulnerabilities",
                 dependencies: ["SBOM", "Advisories", "AdvisoryDatabase", "Versions", "Findings", "VEX"]),
+        // Base-image lineage: the catalog of vetted bases (YAML through libyaml, or JSON), the base an image is
+        // built on and how that was decided, and the lineage.* findings.
+        .target(name: "Lineage", dependencies: ["ImageModel", "LayerPass", "SBOM", "Findings", "JSONTree", "CYAML"]),
         // The report document and renderers.
         .target(name: "Report",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "SBOM", "Vulnerabilities",
-                               "JSONTree", "Provenance"]),
+                               "JSONTree", "Provenance", "Lineage"]),
         // The whole flow for one image: resolve, stream layers, merge, check, report.
         .target(name: "Scanner",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Catalogers", "SBOM",
-                               "Report", "Names"]),
+                               "Report", "Names", "Lineage"]),
         // Argument parsing, commands and terminal output; the executable only calls into it.
         .target(name: "SafeguardCLI",
                 dependencies: ["ImageModel", "ImageSources", "Findings", "SBOM", "SBOMFormats", "Report", "Scanner",
                                "AdvisoryDatabase", "Vulnerabilities", "VEX", "Sigstore", "Crypto",
-                               "Attachments", "Provenance"]),
+                               "Attachments", "Provenance", "Lineage"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
 
         // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.
@@ -118,8 +122,10 @@ let package = Package(
         .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "Crypto", "TestSupport"]),
         .testTarget(name: "VEXTests", dependencies: ["VEX", "TestSupport"]),
         .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
+        .testTarget(name: "LineageTests",
+                    dependencies: ["Lineage", "ImageModel", "LayerPass", "SBOM", "Findings", "TestSupport"]),
         .testTarget(name: "SafeguardCLITests",
                     dependencies: ["SafeguardCLI", "Scanner", "ImageSources", "Findings", "Report", "ImageModel",
-                                   "AdvisoryDatabase", "Attachments", "Crypto", "Sigstore", "TestSupport"]),
+                                   "AdvisoryDatabase", "Attachments", "Crypto", "Sigstore", "Lineage", "TestSupport"]),
     ]
 )

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 packages=(
     # Libraries behind the C modules.
     libssl-dev libisal-dev libzstd-dev libsqlite3-dev
+    # libyaml behind CYAML: the catalog of vetted base images (--catalog) is YAML.
+    libyaml-dev
     # Test tooling: a real registry, image copying and unpacking, Debian root filesystems.
     docker-registry skopeo umoci mmdebstrap
     # The benchmark floor (igzip) and helpers the tests shell out to.

@@ -1,5 +1,6 @@
 import Findings
 import ImageModel
+import Lineage
 import Provenance
 import SBOM
 import Vulnerabilities
@@ -32,6 +33,9 @@ public struct ScanReport: Codable, Sendable {
     /// was given a signer (`--key`, `--certificate-identity`). Its problems are also `signature.*` and
     /// `provenance.*` findings.
     public var provenance: ProvenanceReport?
+    /// The base image and how it was decided, with the layers, packages and vulnerabilities split into base and
+    /// application; nil in reports written before lineage existed. Its problems are also `lineage.*` findings.
+    public var lineage: LineageReport?
     /// What the scan found.
     public var findings: [Finding]
 

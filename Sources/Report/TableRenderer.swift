@@ -33,6 +33,10 @@ public struct TableRenderer {
         text += "\n" + findingsSection(report.findings.filter { $0.category != VulnerabilityReport.category })
         if let vulnerabilities = report.vulnerabilities { text += "\n" + renderVulnerabilities(vulnerabilities) }
         if let provenance = report.provenance { text += "\n" + renderProvenance(provenance) }
+        // Without a catalog or a claim there is nothing to say but that no base was decided; the JSON keeps it.
+        if let lineage = report.lineage, lineage.catalog != nil || !lineage.claims.isEmpty {
+            text += "\n" + renderLineage(lineage)
+        }
         return text
     }
 

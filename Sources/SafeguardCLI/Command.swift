@@ -4,6 +4,7 @@ import Foundation
 import HTTP
 import ImageModel
 import ImageSources
+import Lineage
 import Report
 import SBOM
 import SBOMFormats
@@ -38,6 +39,8 @@ public enum Command {
             return VerifyCommand.run(rest, terminal: terminal, environment: environment)
         case "sign":
             return SignCommand.run(rest, terminal: terminal, environment: environment)
+        case "catalog":
+            return CatalogCommand.run(rest, terminal: terminal, environment: environment)
         default:
             FileHandle.standardError.write(Data("safeguard: unknown command '\(verb)'; see 'safeguard --help'\n".utf8))
             return .error
@@ -53,6 +56,7 @@ public enum Command {
         case "verify-blob": VerifyBlobCommand.help
         case "verify": VerifyCommand.help
         case "sign": SignCommand.help
+        case "catalog": CatalogCommand.help
         default: nil
         }
     }
@@ -80,9 +84,12 @@ public enum Command {
             let progress = terminal.stderrIsTerminal && !options.quiet ? ProgressDisplay(logger: logger) : nil
             logger.debug("scanning \(location) for \(options.platform)")
 
-            let scan = ImageScan(location: location, platform: options.platform,
+            var scan = ImageScan(location: location, platform: options.platform,
                                  registryOptions: options.registry, concurrency: options.concurrency,
                                  limits: options.limits)
+            scan.catalog = try options.catalog.map { path throws(CatalogError) in try BaseCatalog.load(path) }
+            // Vetted repositories are the organisation's own choices: the name checks never flag them.
+            scan.extraNames = scan.catalog?.repositoryNames ?? []
             var events: (@Sendable (ImageScan.Event) -> Void)?
             if let progress { events = { progress.handle($0) } }
             var report = try scan.run(events: events)
@@ -92,6 +99,9 @@ public enum Command {
                                             subject: subject(of: report, options: options),
                                             environment: environment, logger: logger)
                 try ProvenanceStep.apply(to: &report, options: options, logger: logger)
+                if let matches = report.vulnerabilities?.matches {
+                    report.lineage?.splitVulnerabilities(layers: matches.map(\.layer))
+                }
             }
 
             try write(render(report, verb: verb, options: options, terminal: terminal), to: options.output)

@@ -49,6 +49,7 @@ enum Help {
           db        build and show the advisory database (import, update, status)
           verify    find and verify an image's signatures and attestations (cosign, Sigstore, SLSA)
           sign      sign an image with a key, as cosign does, and push the signature
+          catalog   record vetted base images (catalog add) for scan --catalog
           verify-blob  verify a Sigstore bundle over a file, offline
           version   print the version
 
@@ -78,6 +79,9 @@ enum Help {
                                         missing there, vulnerabilities are not checked and a warning says so)
           --vex FILE                    OpenVEX document: not_affected and fixed statements suppress matches,
                                         which the report keeps under suppressed; repeatable
+          --catalog FILE                vetted base images (YAML or JSON; see 'safeguard catalog --help'):
+                                        the base is decided by layers, the report splits base and application,
+                                        and lineage.unapproved-base and lineage.layer-reuse are reported
         Signatures and provenance (registry images; see 'safeguard verify --help'), reported as
         signature.missing, signature.invalid, provenance.missing and provenance.invalid findings:
         \(SignerOptions.help)

@@ -28,6 +28,8 @@ struct Options {
     var database: String?
     /// OpenVEX documents whose statements suppress matches.
     var vexFiles: [String] = []
+    /// The catalog of vetted base images (`scan --catalog`, `catalog add --catalog`).
+    var catalog: String?
     var platform = Platform.host
     var format = Format.table
     var output: String?
@@ -57,7 +59,8 @@ struct Options {
                                    "--insecure-registry", "--timeout", "--concurrency", "--max-layer-size",
                                    "--max-layer-entries", "--max-name-length"]
         var flags: Set<String> = ["--quiet", "--verbose", "--help"]
-        if verb == "scan" { valued.formUnion(["--fail-on", "--db", "--vex"]) }
+        if verb == "scan" { valued.formUnion(["--fail-on", "--db", "--vex", "--catalog"]) }
+        if verb == "catalog" { valued.formUnion(["--catalog", "--owner", "--notes", "--repository"]) }
         if verb == "scan" || verb == "verify" {
             valued.formUnion(SignerOptions.signerOptions.union(SignerOptions.provenanceOptions))
         }
@@ -90,6 +93,7 @@ struct Options {
         }
         database = parsed.value("--db")
         vexFiles = parsed.all("--vex")
+        catalog = parsed.value("--catalog")
         quiet = parsed.has("--quiet")
         verbose = parsed.has("--verbose")
         output = parsed.value("--output")

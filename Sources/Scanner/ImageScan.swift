@@ -4,6 +4,7 @@ import Forensics
 import ImageModel
 import ImageSources
 import LayerPass
+import Lineage
 import Names
 import Report
 import SBOM
@@ -26,6 +27,14 @@ public struct ImageScan: Sendable {
     public var extraNames: [String] = []
     /// Base names found outside the image (provenance), checked as the image's own annotations are.
     public var baseNames: [NameCandidate] = []
+    /// The vetted base images (`--catalog`): with one, the base is decided and `lineage.*` findings are reported.
+    public var catalog: BaseCatalog?
+    /// Base images provenance named (`name@digest`), when provenance was read before the scan.
+    ///
+    /// Shortcoming: nothing fills this yet. `scan` verifies provenance after the layer pass, and the Provenance
+    /// module's claims keep the builder and source but not the materials, so lineage decided from provenance is
+    /// reachable only through this property; until materials are kept, such images are decided by layers alone.
+    public var provenanceBases: [String] = []
 
     /// The version written into reports.
     public static let version = "0.1.0"
@@ -72,8 +81,23 @@ public struct ImageScan: Sendable {
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
             + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
             + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners) + nameFindings(image)
-        return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
-                          fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
-                          sbom: sbom, findings: findings)
+        let lineage = LineageAnalysis.run(lineageInput(image, layers: layers), catalog: catalog,
+                                          fileSystem: fileSystem, sbom: sbom)
+        var report = ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
+                                fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
+                                sbom: sbom, findings: findings + lineage.findings)
+        report.lineage = lineage.report
+        return report
+    }
+
+    /// What the lineage step reads: the registry name, the computed diff_ids (only verified ones), the claims.
+    private func lineageInput(_ image: ResolvedImage, layers: [LayerResult]) -> LineageInput {
+        var reference: Reference?
+        if case .registry(let named) = location { reference = named }
+        return LineageInput(reference: reference, manifestDigest: image.manifestDigest,
+                            layerDigests: layers.map(\.descriptor.digest),
+                            diffIDs: layers.map { $0.diffIDMatches ? $0.computedDiffID : nil },
+                            annotations: image.manifest.annotations, labels: image.config.config?.labels,
+                            provenanceBases: provenanceBases)
     }
 }
