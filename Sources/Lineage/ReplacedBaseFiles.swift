@@ -20,7 +20,7 @@ enum ReplacedBaseFiles {
     static func findings(baseLayerCount: Int, layerDigests: [Digest], fileSystem: FileSystem,
                          sbom: SoftwareBillOfMaterials) -> [Finding] {
         guard baseLayerCount > 0, baseLayerCount < layerDigests.count else { return [] }
-        var resolver = PackagePathResolver(fileSystem: fileSystem)
+        var resolver = DirectoryResolver(fileSystem: fileSystem)
         // A database file several packages share (dpkg's `status`) changes whenever anything is installed, so only
         // a package's own files say that it was reinstalled.
         let sharedLocations = Dictionary(grouping: sbom.packages.flatMap(\.locations), by: { $0 }).filter {

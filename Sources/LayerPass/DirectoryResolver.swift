@@ -1,19 +1,21 @@
-import LayerPass
-
-/// Resolves the directory part of a package's recorded path through the final filesystem's symlinks, inside the
-/// root: dpkg records `bin/ls`, and on a merged-/usr system the file a layer replaces is `usr/bin/ls`.
+/// Resolves the directory part of root-relative paths through the merged filesystem's symlinks, inside the root:
+/// a package database records `bin/ls`, and on a merged-/usr system the file is `usr/bin/ls`.
 ///
-/// Shortcoming: Forensics' `DirectoryResolver` does the same but is internal to that module, and Lineage sits
-/// beside Forensics rather than above it; the two should become one public type in LayerPass.
-struct PackagePathResolver {
-    let fileSystem: FileSystem
+/// Why inside the root: an image's symlinks are hostile input; `..` never climbs above the root, an absolute
+/// target restarts at the root, and a loop of links ends after `maxHops`.
+public struct DirectoryResolver {
+    /// The filesystem whose symlinks are followed.
+    public let fileSystem: FileSystem
+    /// Directory → where it really is, for directories already resolved.
     private var resolved: [Substring: String] = [:]
-    /// Symlinks followed while resolving one directory; Linux's own limit, so a loop of links ends.
-    static let maxHops = 40
+    /// Symlinks followed while resolving one directory: Linux's own limit.
+    public static let maxHops = 40
 
-    init(fileSystem: FileSystem) { self.fileSystem = fileSystem }
+    /// Creates a resolver over `fileSystem`.
+    public init(fileSystem: FileSystem) { self.fileSystem = fileSystem }
 
-    mutating func resolve(_ path: String) -> String {
+    /// `path` with its directory resolved through symlinks; its last component is kept as it is.
+    public mutating func resolve(_ path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
         let directory = path[..<slash]
         let name = path[path.index(after: slash)...]
@@ -22,7 +24,7 @@ struct PackagePathResolver {
         return real.isEmpty ? String(name) : real + "/" + name
     }
 
-    /// Follows each component through symlinks; `..` never climbs above the root, and a loop stops the walk.
+    /// Follows each component through symlinks.
     private func resolveDirectory(_ directory: String) -> String {
         var pending = Array(directory.split(separator: "/").reversed())
         var stack: [Substring] = []
