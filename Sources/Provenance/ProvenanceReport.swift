@@ -15,6 +15,12 @@ public struct ProvenanceReport: Codable, Sendable, Equatable {
     /// Whether a signature that satisfies the policy verified.
     public var isSigned: Bool { signatures.contains(where: \.verified) }
 
+    /// The base images trusted provenance says the build pulled: from attestations that verified and keep to
+    /// the policy, never from unverified ones.
+    public var trustedBaseImages: [String] {
+        attestations.filter { $0.verified && !$0.violatesPolicy }.flatMap { $0.provenance?.baseImages ?? [] }
+    }
+
     /// Creates a report.
     public init(required: String, signatures: [SignatureRecord], attestations: [AttestationRecord],
                 problems: [String]) {
@@ -90,4 +96,6 @@ public struct ProvenanceClaims: Codable, Sendable, Equatable {
     public var finishedOn: String?
     /// The build invocation's ID.
     public var invocationID: String?
+    /// The container images the build pulled, `name@sha256:<hex>`: the base it claims.
+    public var baseImages: [String] = []
 }

@@ -267,7 +267,8 @@ private struct Run {
             predicateType: provenance.version.rawValue, builderID: provenance.builderID,
             buildType: provenance.buildType, sourceRepository: provenance.sourceRepository,
             sourceRef: provenance.sourceRef, sourceCommit: provenance.sourceCommit,
-            finishedOn: provenance.finishedOn.map(ProvenanceVerifier.rfc3339), invocationID: provenance.invocationID)
+            finishedOn: provenance.finishedOn.map(ProvenanceVerifier.rfc3339), invocationID: provenance.invocationID,
+            baseImages: provenance.baseImages)
         if let builder = policy.builder, !builder.matches(provenance.builderID) {
             record.violatesPolicy = true
             record.reason = "built by \(provenance.builderID), not by the required builder \(builder)"

@@ -80,7 +80,12 @@ public enum Command {
                               : TableRenderer(style: style).renderSBOMScan(report), to: options.output)
                 return exitStatus(report.highestSeverity, options: options, logger: logger)
             }
-            guard let location = options.location else { throw UsageError("missing IMAGE") }
+            guard var location = options.location else { throw UsageError("missing IMAGE") }
+            // Signatures and provenance first, so that the scan reads exactly the digest they were verified for
+            // (a tag moved in between cannot swap the image) and the lineage step can use trusted provenance.
+            let provenance = verb == "scan" ? try ProvenanceStep.verify(location, options: options, logger: logger)
+                : nil
+            if let provenance { location = .registry(provenance.pinned) }
             let progress = terminal.stderrIsTerminal && !options.quiet ? ProgressDisplay(logger: logger) : nil
             logger.debug("scanning \(location) for \(options.platform)")
 
@@ -90,6 +95,7 @@ public enum Command {
             scan.catalog = try options.catalog.map { path throws(CatalogError) in try BaseCatalog.load(path) }
             // Vetted repositories are the organisation's own choices: the name checks never flag them.
             scan.extraNames = scan.catalog?.repositoryNames ?? []
+            scan.provenanceBases = provenance?.report.trustedBaseImages ?? []
             var events: (@Sendable (ImageScan.Event) -> Void)?
             if let progress { events = { progress.handle($0) } }
             var report = try scan.run(events: events)
@@ -98,7 +104,10 @@ public enum Command {
                 try VulnerabilityStep.apply(to: &report, options: options,
                                             subject: subject(of: report, options: options),
                                             environment: environment, logger: logger)
-                try ProvenanceStep.apply(to: &report, options: options, logger: logger)
+                if let provenance, case .registry(let reference)? = options.location {
+                    report.provenance = provenance.report
+                    report.findings += provenance.report.findings(reference: reference.description)
+                }
                 if let matches = report.vulnerabilities?.matches {
                     report.lineage?.splitVulnerabilities(layers: matches.map(\.layer))
                 }

@@ -11,6 +11,8 @@ enum ProvenanceStep {
     struct Outcome {
         var image: ResolvedImage
         var report: ProvenanceReport
+        /// The reference pinned to what it resolved to: the index when it named one, else the manifest.
+        var pinned: Reference
     }
 
     /// Resolves `reference` for `options.platform`, discovers what is attached to it and verifies that.
@@ -20,19 +22,15 @@ enum ProvenanceStep {
         guard let discovery = AttachmentFinder(client: source.client).discover(image) else {
             throw UsageError("signatures live in a registry beside the image, and \(reference) is not in one")
         }
-        return Outcome(image: image, report: ProvenanceVerifier.evaluate(discovery, policy: policy))
+        return Outcome(image: image, report: ProvenanceVerifier.evaluate(discovery, policy: policy),
+                       pinned: reference.pinned(to: image.indexDigest ?? image.manifestDigest))
     }
 
-    /// Adds the provenance of the image `report` describes to it, with its findings. The reference is pinned to
-    /// the digest the scan read, so a tag moved in between cannot lend the scanned image another's signatures.
-    static func apply(to report: inout ScanReport, options: Options, logger: Logger) throws {
-        guard let policy = try options.signing?.policy(), case .registry(let reference) = options.location else {
-            return
-        }
-        let pinned = reference.pinned(to: report.image.indexDigest ?? report.image.digest)
-        logger.debug("verifying signatures and attestations of \(pinned)")
-        let outcome = try evaluate(pinned, options: options, policy: policy)
-        report.provenance = outcome.report
-        report.findings += outcome.report.findings(reference: reference.description)
+    /// For `scan`: verifies the signatures and attestations of `location` when the options name a signer;
+    /// nil otherwise.
+    static func verify(_ location: ImageLocation, options: Options, logger: Logger) throws -> Outcome? {
+        guard let policy = try options.signing?.policy(), case .registry(let reference) = location else { return nil }
+        logger.debug("verifying signatures and attestations of \(reference)")
+        return try evaluate(reference, options: options, policy: policy)
     }
 }

@@ -46,7 +46,7 @@ enum VerifyCommand {
             guard let policy = try signing.policy() else { throw UsageError("verify needs a signer") }
 
             let outcome = try ProvenanceStep.evaluate(reference, options: options, policy: policy)
-            let pinned = reference.pinned(to: outcome.image.indexDigest ?? outcome.image.manifestDigest)
+            let pinned = outcome.pinned
             let report = VerifyReport(tool: Tool(name: "safeguard", version: ImageScan.version),
                                       reference: pinned.description, manifestDigest: outcome.image.manifestDigest,
                                       indexDigest: outcome.image.indexDigest, provenance: outcome.report,

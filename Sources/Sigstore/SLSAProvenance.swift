@@ -27,6 +27,8 @@ public struct SLSAProvenance: Sendable, Equatable {
     public let finishedOn: Date?
     /// The build invocation's ID, if recorded.
     public let invocationID: String?
+    /// The container images the build pulled (its bases), as `name@sha256:<hex>`, from the materials.
+    public let baseImages: [String]
 
     /// Reads the predicate of `statement`.
     /// - Throws: `payloadMismatch` for a predicate type that is not SLSA provenance v0.2 or v1; field errors for
@@ -51,6 +53,7 @@ public struct SLSAProvenance: Sendable, Equatable {
                 try Self.date(node)
             }
             invocationID = try metadata?.member("buildInvocationId")?.text()
+            baseImages = try Self.baseImages(try predicate.elements("materials", limit: SigstoreLimits.maxElements))
         case .v1:
             let run = try predicate.required("runDetails")
             let definition = try predicate.required("buildDefinition")
@@ -61,6 +64,8 @@ public struct SLSAProvenance: Sendable, Equatable {
             let metadata = try run.member("metadata")
             finishedOn = try metadata?.member("finishedOn").map { (node) throws(SigstoreError) in try Self.date(node) }
             invocationID = try metadata?.member("invocationId")?.text()
+            baseImages = try Self.baseImages(try definition.elements("resolvedDependencies",
+                                                                      limit: SigstoreLimits.maxElements))
         }
     }
 
