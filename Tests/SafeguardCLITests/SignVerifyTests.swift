@@ -145,8 +145,9 @@ import Testing
     }
 
     /// An SLSA v1 provenance statement about `digest`, in a DSSE envelope signed with `key`.
-    static func provenanceEnvelope(subject digest: String, builder: String, key: PrivateKey) throws -> [UInt8] {
-        let payload = try provenanceStatement(subject: digest, builder: builder)
+    static func provenanceEnvelope(subject digest: String, builder: String, key: PrivateKey,
+                                   base: (uri: String, digest: String)? = nil) throws -> [UInt8] {
+        let payload = try provenanceStatement(subject: digest, builder: builder, base: base)
         let signature = try key.sign(DSSEEnvelope.pae(type: DSSEEnvelope.inTotoPayloadType, payload: payload))
         let envelope: [String: Any] = [
             "payloadType": DSSEEnvelope.inTotoPayloadType, "payload": Data(payload).base64EncodedString(),
@@ -156,7 +157,12 @@ import Testing
     }
 
     /// An SLSA v1 provenance statement about `digest`, as GitHub's generator writes them.
-    static func provenanceStatement(subject digest: String, builder: String) throws -> [UInt8] {
+    static func provenanceStatement(subject digest: String, builder: String, base: (uri: String, digest: String)? = nil)
+        throws -> [UInt8]
+    {
+        var dependencies: [[String: Any]] = [["uri": "git+https://github.com/acme/app@refs/heads/main",
+                                              "digest": ["gitCommit": String(repeating: "a", count: 40)]]]
+        if let base { dependencies.append(["uri": base.uri, "digest": ["sha256": String(base.digest.dropFirst(7))]]) }
         let statement: [String: Any] = [
             "_type": "https://in-toto.io/Statement/v1",
             "subject": [["name": "app", "digest": ["sha256": String(digest.dropFirst(7))]]],
@@ -166,8 +172,7 @@ import Testing
                     "buildType": "https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1",
                     "externalParameters": ["workflow": ["repository": "https://github.com/acme/app",
                                                         "ref": "refs/heads/main", "path": ".github/workflows/b.yml"]],
-                    "resolvedDependencies": [["uri": "git+https://github.com/acme/app@refs/heads/main",
-                                              "digest": ["gitCommit": String(repeating: "a", count: 40)]]],
+                    "resolvedDependencies": dependencies,
                 ],
                 "runDetails": ["builder": ["id": builder],
                                "metadata": ["invocationId": "run-1", "finishedOn": "2026-11-30T10:00:00Z"]],
@@ -281,6 +286,38 @@ import Testing
         #expect(trusted.verified && trusted.signer?.hasPrefix("covered by the signature on index") == true)
         #expect(after.indexDigest != nil)
         #expect(after.provenance.signatures.first?.signedDigest == after.indexDigest?.description)
+    }
+
+    @Test func decidesTheBaseFromTrustedProvenanceMaterials() throws {
+        let fixture = try Fixture("from-provenance")
+        defer { fixture.image.remove() }
+        // The vetted base: the fixture's own first layer, as its own one-layer image, recorded in a catalog.
+        let baseLayout = fixture.image.directory + "/base-layout"
+        let baseDigest = try FixtureImages.buildImage(layout: baseLayout, tag: "v1",
+                                                      layers: [fixture.image.directory + "/base.tar:gzip"])
+        let catalog = fixture.image.directory + "/catalog.yaml"
+        #expect(Command.main(["catalog", "add", "-q", "--catalog", catalog, "--owner", "platform",
+                              "--repository", "registry.example.com/acme/base", "oci:\(baseLayout):v1"]) == .success)
+
+        #expect(Command.main(["sign", "-q", "--key", fixture.owner.privatePath, fixture.reference]) == .success)
+        try fixture.writer().pushCosignAttestation(
+            for: try Reference(parsing: fixture.reference), digest: try Digest(parsing: fixture.digest),
+            envelope: try Self.provenanceEnvelope(
+                subject: fixture.digest, builder: Self.builder, key: try fixture.owner.privateKey(),
+                base: ("pkg:docker/acme/base@v1?repository_url=registry.example.com", baseDigest)),
+            predicateType: "https://slsa.dev/provenance/v1")
+
+        let output = fixture.image.directory + "/scan.json"
+        _ = Command.main(["scan", "-q", "--key", fixture.owner.publicPath, "--catalog", catalog, "--format", "json",
+                          "-o", output, fixture.reference])
+        let report = try JSONDecoder().decode(ScanReport.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        let attestation = try #require(report.provenance?.attestations.first)
+        #expect(attestation.provenance?.baseImages == ["registry.example.com/acme/base@\(baseDigest)"])
+        let base = try #require(report.lineage?.base)
+        #expect(base.name == "registry.example.com/acme/base")
+        #expect(base.method.rawValue == "provenance")
+        #expect(base.layerCount == 1)
+        #expect(!report.findings.contains { $0.category.hasPrefix("lineage.") || $0.category.hasPrefix("signature.") })
     }
 
     @Test(arguments: [
