@@ -29,11 +29,8 @@ public struct ImageScan: Sendable {
     public var baseNames: [NameCandidate] = []
     /// The vetted base images (`--catalog`): with one, the base is decided and `lineage.*` findings are reported.
     public var catalog: BaseCatalog?
-    /// Base images provenance named (`name@digest`), when provenance was read before the scan.
-    ///
-    /// Shortcoming: nothing fills this yet. `scan` verifies provenance after the layer pass, and the Provenance
-    /// module's claims keep the builder and source but not the materials, so lineage decided from provenance is
-    /// reachable only through this property; until materials are kept, such images are decided by layers alone.
+    /// Base images trusted provenance named (`name@digest`): `scan` verifies signatures and attestations before
+    /// the layer pass and passes the SLSA materials of those that verified.
     public var provenanceBases: [String] = []
 
     /// The version written into reports.
