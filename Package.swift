@@ -90,7 +90,7 @@ let package = Package(
         .target(name: "SafeguardCLI",
                 dependencies: ["ImageModel", "ImageSources", "Findings", "SBOM", "SBOMFormats", "Report", "Scanner",
                                "AdvisoryDatabase", "Vulnerabilities", "VEX", "Sigstore", "Crypto",
-                               "Attachments", "Provenance", "Lineage"]),
+                               "Attachments", "Provenance", "Lineage", "Names"]),
         .executableTarget(name: "safeguard", dependencies: ["SafeguardCLI"]),
 
         // Shared test support: fixture images, a real registry on loopback, a misbehaving HTTP server.

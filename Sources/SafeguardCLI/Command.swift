@@ -4,6 +4,7 @@ import Foundation
 import HTTP
 import ImageModel
 import ImageSources
+import Names
 import Lineage
 import Report
 import SBOM
@@ -96,6 +97,13 @@ public enum Command {
             // Vetted repositories are the organisation's own choices: the name checks never flag them.
             scan.extraNames = scan.catalog?.repositoryNames ?? []
             scan.provenanceBases = provenance?.report.trustedBaseImages ?? []
+            // Every base a provenance document names is judged as a name, trusted or not: a look-alike base is
+            // worth reporting whoever claims it.
+            scan.baseNames = (provenance?.report.attestations ?? []).flatMap { attestation in
+                (attestation.provenance?.baseImages ?? []).map {
+                    NameCandidate(text: $0, role: .base, configField: "provenance \(attestation.artifact)")
+                }
+            }
             var events: (@Sendable (ImageScan.Event) -> Void)?
             if let progress { events = { progress.handle($0) } }
             var report = try scan.run(events: events)

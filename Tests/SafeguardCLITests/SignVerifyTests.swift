@@ -320,6 +320,26 @@ import Testing
         #expect(!report.findings.contains { $0.category.hasPrefix("lineage.") || $0.category.hasPrefix("signature.") })
     }
 
+    @Test func judgesTheBaseProvenanceNamesAsAName() throws {
+        let fixture = try Fixture("provenance-base-name")
+        defer { fixture.image.remove() }
+        let lookalike = "sha256:" + String(repeating: "c", count: 64)
+        try fixture.writer().pushCosignAttestation(
+            for: try Reference(parsing: fixture.reference), digest: try Digest(parsing: fixture.digest),
+            envelope: try Self.provenanceEnvelope(subject: fixture.digest, builder: Self.builder,
+                                                  key: try fixture.owner.privateKey(),
+                                                  base: ("pkg:docker/library/debain@12", lookalike)),
+            predicateType: "https://slsa.dev/provenance/v1")
+
+        let output = fixture.image.directory + "/scan.json"
+        _ = Command.main(["scan", "-q", "--key", fixture.owner.publicPath, "--format", "json", "-o", output,
+                          fixture.reference])
+        let report = try JSONDecoder().decode(ScanReport.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        let finding = try #require(report.findings.first { $0.category == "name.typosquat" })
+        #expect(finding.evidence.configField?.hasPrefix("provenance ") == true)
+        #expect(finding.title.contains("debian"))
+    }
+
     @Test(arguments: [
         // No key at all.
         ["sign", "127.0.0.1:1/x:v1"],
