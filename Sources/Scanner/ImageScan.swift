@@ -52,8 +52,9 @@ public struct ImageScan: Sendable {
         if let events { progress = { index, bytes in events(.layerBytes(index: index, bytes: bytes)) } }
         let limits = limits
         let catalogers = Catalog.defaultCatalogers
-        let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request]
-        let pass = LayerPass(concurrency: concurrency, requests: requests, limits: limits) {
+        let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request, PackageFileIntegrity.request]
+        let pass = LayerPass(concurrency: concurrency, requests: requests,
+                             digests: PackageFileIntegrity.digestRequest, limits: limits) {
             EntryChecks(layer: $0, limits: limits)
         }
         let layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
@@ -65,6 +66,7 @@ public struct ImageScan: Sendable {
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
             + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
             + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners)
+            + PackageFileIntegrity.check(sbom, fileSystem: fileSystem, layers: layers).findings
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
                           fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
                           sbom: sbom, findings: findings)

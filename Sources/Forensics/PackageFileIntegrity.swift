@@ -1,0 +1,108 @@
+import Findings
+import LayerPass
+import SBOM
+import Tar
+
+/// `integrity.package-file-modified`: files that a dpkg, apk or rpm package owns whose content no longer matches
+/// the digest the package database recorded, judged on the final filesystem.
+///
+/// The final file is compared with the final database, so a legitimate upgrade (file and database changed in the
+/// same layer, or the database brought up to date in a later one) matches, and a file a later layer deleted is
+/// not there to compare. What remains is a file replaced outside the package manager: the compromised-pipeline
+/// pattern of a working image whose `ls` or `libc` is not the one its package shipped.
+public enum PackageFileIntegrity {
+    /// The finding category, from DESIGN.md.
+    public static let category = "integrity.package-file-modified"
+    /// A package file that is not configuration differs from its record.
+    public static let modifiedFileRule = "SG-INTEGRITY-001"
+    /// A configuration file (dpkg conffile, rpm %config, apk file under `etc/`) differs from its record: often an
+    /// administrator's edit, so reported at lower severity.
+    public static let modifiedConfigurationRule = "SG-INTEGRITY-002"
+
+    /// Package types whose databases record per-file digests the pass can check.
+    static let checkedTypes: Set<PackageType> = [.deb, .apk, .rpm]
+
+    /// The bytes this check needs besides digests: dpkg's diversions.
+    public static let request = FileRequest.paths([DpkgDiversions.path], analyzer: category,
+                                                  maxSize: DpkgDiversions.maxSize)
+
+    /// The files the layer pass digests: every regular file where a dpkg, apk or rpm package may have put one.
+    public static let digestRequest = DigestRequest(analyzer: category) { entry in
+        entry.kind == .file && isPackageTerritory(entry.path)
+    }
+
+    /// Top-level directories the distributions' packages install into (FHS). A package file elsewhere is left
+    /// unverified and counted; no Debian, Alpine or Red Hat package puts files outside these.
+    static let packageRoots: Set<Substring> = ["bin", "boot", "etc", "lib", "lib32", "lib64", "libx32", "opt",
+                                               "sbin", "srv", "usr", "var"]
+    /// Trees under those roots that no package fills, left out because they can be large and hashing costs time:
+    /// `usr/local` is the administrator's (Debian policy forbids packages to install there; official Python and
+    /// Node images put their whole runtime there), and caches, logs and the package databases' own files are
+    /// never listed as package files.
+    static let unpackagedTrees = ["usr/local/", "var/cache/", "var/log/", "var/tmp/", "var/lib/apt/lists/",
+                                  "var/lib/dpkg/", "var/lib/rpm/", "var/lib/apk/"]
+
+    /// Whether a root-relative path lies where packages install files.
+    static func isPackageTerritory(_ path: String) -> Bool {
+        guard let root = path.split(separator: "/", maxSplits: 1).first, packageRoots.contains(root) else {
+            return false
+        }
+        return !unpackagedTrees.contains { path.hasPrefix($0) }
+    }
+
+    /// What the check found and how much it covered.
+    public struct Outcome: Sendable {
+        /// The findings, at most `FindingLimiter.maxPerRule` per rule and layer.
+        public var findings: [Finding] = []
+        /// Package files present in the final filesystem whose content was compared with a recorded digest.
+        public var compared = 0
+        /// Package files present with a recorded digest that could not be compared: not digested (outside
+        /// `packageRoots`, a hardlink into a lower layer) or recorded in an algorithm the pass does not compute.
+        public var unverified = 0
+    }
+
+    /// Checks every package file with a recorded digest against the final filesystem.
+    /// - Parameters:
+    ///   - sbom: the image's packages, as the catalogers found them after the last layer.
+    ///   - fileSystem: the merged filesystem.
+    ///   - layers: the pass's results, with `fileDigests` from `digestRequest` and `request`'s captured bytes.
+    public static func check(_ sbom: SoftwareBillOfMaterials, fileSystem: FileSystem, layers: [LayerResult])
+        -> Outcome
+    {
+        let claims = PackageFileClaims(sbom, fileSystem: fileSystem, layers: layers)
+        var outcome = Outcome()
+        var sinks: [Int: FindingLimiter] = [:]
+        for path in claims.paths {
+            guard let entry = fileSystem[path], let owners = claims.byPath[path] else { continue }
+            guard let actual = digests(of: entry, layers: layers) else {
+                outcome.unverified += 1
+                continue
+            }
+            let verdicts = owners.map { ($0, actual.matches(recorded: $0.file.digest ?? "")) }
+            let comparable = verdicts.filter { $0.1 != nil }
+            guard !comparable.isEmpty else {
+                outcome.unverified += 1
+                continue
+            }
+            outcome.compared += 1
+            // A path several packages list (a file taken over through Replaces) is fine if any record matches.
+            guard !comparable.contains(where: { $0.1 == true }), let claim = comparable.first?.0 else { continue }
+            let finding = finding(entry, claim: claim, actual: actual, layers: layers)
+            sinks[entry.layer, default: FindingLimiter()].add(finding)
+        }
+        outcome.findings = sinks.keys.sorted().flatMap { sinks[$0]!.findings() }
+        return outcome
+    }
+
+    /// The digests of the final entry's content: a regular file's own, or a hardlink's target written in the same
+    /// layer (tar writes a file once and links its other names to it).
+    static func digests(of entry: FileEntry, layers: [LayerResult]) -> FileDigests? {
+        guard layers.indices.contains(entry.layer) else { return nil }
+        let digests = layers[entry.layer].fileDigests
+        switch entry.kind {
+        case .file: return digests[entry.path]
+        case .hardlink: return entry.linkTarget.flatMap { digests[TarPath.normalize($0)] }
+        default: return nil
+        }
+    }
+}

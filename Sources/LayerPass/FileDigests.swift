@@ -1,0 +1,113 @@
+import COpenSSL
+import ImageModel
+
+/// The digests of one regular file's content in the algorithms package databases record: dpkg's MD5, apk's SHA-1,
+/// rpm's MD5 or SHA-256.
+///
+/// All three are computed in the same streaming pass because the pass runs layers in parallel and cannot know,
+/// while it reads a file, which database (possibly in a later layer) will claim it or in which algorithm.
+public struct FileDigests: Sendable, Hashable {
+    /// MD5 of the content.
+    public var md5: [UInt8]
+    /// SHA-1 of the content.
+    public var sha1: [UInt8]
+    /// SHA-256 of the content.
+    public var sha256: [UInt8]
+
+    /// Creates digests from raw bytes.
+    public init(md5: [UInt8], sha1: [UInt8], sha256: [UInt8]) {
+        self.md5 = md5
+        self.sha1 = sha1
+        self.sha256 = sha256
+    }
+
+    /// The digests of `bytes`, computed at once.
+    public init(of bytes: [UInt8]) {
+        let digester = FileDigester()
+        digester.start()
+        bytes.withUnsafeBytes { digester.update($0) }
+        self = digester.finish()
+    }
+
+    /// The digest in `algorithm` (`md5`, `sha1`, `sha256`) as lowercase hex, or nil for any other algorithm.
+    public func hex(_ algorithm: some StringProtocol) -> String? {
+        switch algorithm {
+        case "md5": hexEncoded(md5)
+        case "sha1": hexEncoded(sha1)
+        case "sha256": hexEncoded(sha256)
+        default: nil
+        }
+    }
+
+    /// Whether a recorded `algorithm:hex` digest matches: nil when its algorithm is not one computed here or its
+    /// value is no digest of that algorithm (dpkg writes `newconffile` in place of a conffile's digest until the
+    /// package is configured; such a record says nothing about the content).
+    public func matches(recorded: String) -> Bool? {
+        guard let colon = recorded.firstIndex(of: ":"), let actual = hex(recorded[..<colon]) else { return nil }
+        let value = recorded[recorded.index(after: colon)...].lowercased()
+        guard value.utf8.count == actual.utf8.count, value.utf8.allSatisfy(Self.isHexDigit) else { return nil }
+        return actual == value
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+}
+
+/// Which regular files the layer pass digests, in every layer, whatever their size.
+///
+/// Hashing streams through the pass's read buffer, so it costs CPU time but no memory per file; `selects` keeps
+/// that time to the files an analyzer may need.
+public struct DigestRequest: Sendable {
+    /// Who asked, for diagnostics.
+    public let analyzer: String
+    /// Whether an entry's content is digested.
+    public let selects: @Sendable (FileEntry) -> Bool
+
+    /// Creates a request.
+    public init(analyzer: String, selects: @escaping @Sendable (FileEntry) -> Bool) {
+        self.analyzer = analyzer
+        self.selects = selects
+    }
+}
+
+/// Computes `FileDigests` incrementally; one per layer walk, reused file after file, never shared between threads.
+final class FileDigester {
+    private let contexts: [OpaquePointer]
+    private let algorithms: [OpaquePointer?] = [EVP_md5(), EVP_sha1(), EVP_sha256()]
+
+    init() {
+        contexts = (0..<3).map { _ in
+            guard let context = EVP_MD_CTX_new() else { fatalError("OpenSSL could not allocate a digest context") }
+            return context
+        }
+    }
+
+    deinit { for context in contexts { EVP_MD_CTX_free(context) } }
+
+    /// Starts the digests of a new file.
+    func start() {
+        for (context, algorithm) in zip(contexts, algorithms) {
+            guard EVP_DigestInit_ex(context, algorithm, nil) == 1 else {
+                fatalError("OpenSSL could not start a file digest")
+            }
+        }
+    }
+
+    /// Adds a chunk of the file's content.
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        for context in contexts { EVP_DigestUpdate(context, base, bytes.count) }
+    }
+
+    /// Finishes the current file's digests.
+    func finish() -> FileDigests {
+        let outputs = contexts.map { context in
+            var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+            var length: UInt32 = 0
+            EVP_DigestFinal_ex(context, &output, &length)
+            return Array(output[0..<Int(length)])
+        }
+        return FileDigests(md5: outputs[0], sha1: outputs[1], sha256: outputs[2])
+    }
+}
