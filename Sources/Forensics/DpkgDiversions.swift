@@ -22,15 +22,15 @@ struct DpkgDiversions: Sendable {
     /// No diversions.
     init() {}
 
-    /// Parses the file's triples of lines: path, diverted-to path, diverting package. A trailing incomplete triple
-    /// is ignored, as dpkg would refuse the file.
+    /// Parses the file's triples of lines: path, diverted-to path, diverting package. A triple with an empty line,
+    /// or a trailing incomplete one, is ignored, as dpkg would refuse the file.
     init(_ bytes: [UInt8]) {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0
         while index + 2 < lines.count {
             let from = Self.relative(lines[index])
             let to = Self.relative(lines[index + 1])
-            if !from.isEmpty, !to.isEmpty {
+            if !from.isEmpty, !to.isEmpty, !lines[index + 2].isEmpty {
                 byPath[from] = Diversion(divertedTo: to, divertedBy: String(lines[index + 2]))
             }
             index += 3
