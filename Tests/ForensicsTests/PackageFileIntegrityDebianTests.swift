@@ -27,8 +27,10 @@ import Testing
     @Test func realDebianImageHasNoFindingsAndComparesItsPackageFiles() throws {
         let scan = try Self.scan()
         #expect(scan.findings.isEmpty, "\(scan.findings.map(\.title))")
-        // Measured on bookworm minbase: every file dpkg records an MD5 for and that is present is compared.
-        #expect(scan.outcome.compared > 5_000)
+        // Measured on bookworm minbase: 4,327 files compared; the 2,093 unverified are documentation, manual pages
+        // and translations, which the pass does not digest.
+        #expect(scan.outcome.compared > 4_000)
+        #expect(scan.outcome.compared + scan.outcome.unverified > 6_000)
         print("debian minbase: compared \(scan.outcome.compared), unverified \(scan.outcome.unverified), digested "
               + "\(scan.layers.map(\.fileDigests.count).reduce(0, +)) files")
     }

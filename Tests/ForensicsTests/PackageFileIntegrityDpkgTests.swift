@@ -111,7 +111,8 @@ import Testing
         ("usr/bin/ls", true), ("etc/bash.bashrc", true), ("opt/vendor/bin/agent", true), ("lib/x.so", true),
         ("usr/local/bin/python3", false), ("home/app/run.sh", false), ("app/server.js", false),
         ("var/lib/dpkg/status", false), ("var/cache/apt/pkgcache.bin", false), ("root/.bashrc", false),
-        ("usrx/bin/ls", false), ("", false),
+        ("usrx/bin/ls", false), ("", false), ("usr/share/doc/bash/README", false),
+        ("usr/share/locale/de/LC_MESSAGES/coreutils.mo", false), ("usr/share/perl/5.36/strict.pm", true),
     ])
     func digestsOnlyWherePackagesInstall(_ path: String, _ digested: Bool) {
         #expect(PackageFileIntegrity.isPackageTerritory(path) == digested)
