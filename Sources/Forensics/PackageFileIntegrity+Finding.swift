@@ -3,7 +3,7 @@ import LayerPass
 
 extension PackageFileIntegrity {
     /// The finding for a file that matches none of its packages' records; `claim` is the record it is judged by.
-    static func finding(_ entry: FileEntry, claim: PackageFileClaim, actual: FileDigests, layers: [LayerResult])
+    static func finding(_ entry: FileEntry, claim: PackageFileClaim, actual: Actual, layers: [LayerResult])
         -> Finding
     {
         let recorded = claim.file.digest ?? ""
@@ -11,9 +11,15 @@ extension PackageFileIntegrity {
         let package = claim.package
         var facts = [
             "package": package.name, "packageVersion": package.version, "packageType": package.type.rawValue,
-            "recordedDigest": recorded, "actualDigest": "\(algorithm):\(actual.hex(algorithm) ?? "")",
-            "configuration": claim.isConfiguration ? "true" : "false",
+            "recordedDigest": recorded, "configuration": claim.isConfiguration ? "true" : "false",
         ]
+        var change = "wrote content whose \(algorithm) digest is not the one the package database recorded"
+        switch actual {
+        case .content(let digests): facts["actualDigest"] = "\(algorithm):\(digests.hex(algorithm) ?? "")"
+        case .link(let target):
+            facts["linkTarget"] = target
+            change = "put a symbolic link to \(target) where the package database recorded a regular file"
+        }
         if claim.file.path != entry.path { facts["recordedPath"] = claim.file.path }
         if let database = package.locations.first { facts["database"] = database }
         if let changed = package.changedLayer { facts["databaseLayer"] = "\(changed)" }
@@ -23,17 +29,15 @@ extension PackageFileIntegrity {
         if claim.isConfiguration {
             return Finding(category: category, ruleID: modifiedConfigurationRule, severity: .low,
                            title: "Configuration file /\(entry.path) differs from \(owner)'s record",
-                           detail: "Layer \(entry.layer) wrote content whose \(algorithm) digest is not the one the "
-                               + "package database recorded. Configuration files are often edited on purpose; "
-                               + "check that this edit is one the image's build made.",
+                           detail: "Layer \(entry.layer) \(change). Configuration files are often edited on "
+                               + "purpose; check that this edit is one the image's build made.",
                            evidence: evidence)
         }
         return Finding(category: category, ruleID: modifiedFileRule, severity: .high,
                        title: "Package file /\(entry.path) differs from \(owner)'s record",
-                       detail: "Layer \(entry.layer) replaced the file outside the package manager: its \(algorithm) "
-                           + "digest is not the one the package database recorded, and no later layer brought the "
-                           + "database up to date. A working image whose package files were swapped is how a "
-                           + "compromised build pipeline hides a payload.",
+                       detail: "Layer \(entry.layer) \(change), and no later layer brought the database up to "
+                           + "date: the file was replaced outside the package manager. A working image whose "
+                           + "package files were swapped is how a compromised build pipeline hides a payload.",
                        evidence: evidence)
     }
 }

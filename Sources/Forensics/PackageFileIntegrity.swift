@@ -79,34 +79,50 @@ public enum PackageFileIntegrity {
         var sinks: [Int: FindingLimiter] = [:]
         for path in claims.paths {
             guard let entry = fileSystem[path], let owners = claims.byPath[path] else { continue }
-            guard let actual = digests(of: entry, layers: layers) else {
-                outcome.unverified += 1
+            let comparable = owners.filter { FileDigests.isComparable(recorded: $0.file.digest ?? "") }
+            // dpkg and rpm record digests of regular files only (apk also of links, as the digest of the target
+            // name): a link in the place of one points the package's program or library somewhere else.
+            if entry.kind == .symlink, let target = entry.linkTarget,
+               let claim = comparable.first(where: { $0.package.type != .apk }) {
+                outcome.compared += 1
+                sinks[entry.layer, default: FindingLimiter()].add(finding(entry, claim: claim, actual: .link(target),
+                                                                          layers: layers))
                 continue
             }
-            let verdicts = owners.map { ($0, actual.matches(recorded: $0.file.digest ?? "")) }
-            let comparable = verdicts.filter { $0.1 != nil }
-            guard !comparable.isEmpty else {
+            guard let actual = digests(of: entry, layers: layers), !comparable.isEmpty else {
                 outcome.unverified += 1
                 continue
             }
             outcome.compared += 1
             // A path several packages list (a file taken over through Replaces) is fine if any record matches.
-            guard !comparable.contains(where: { $0.1 == true }), let claim = comparable.first?.0 else { continue }
-            let finding = finding(entry, claim: claim, actual: actual, layers: layers)
-            sinks[entry.layer, default: FindingLimiter()].add(finding)
+            guard !comparable.contains(where: { actual.matches(recorded: $0.file.digest!) == true }),
+                  let claim = comparable.first
+            else { continue }
+            sinks[entry.layer, default: FindingLimiter()].add(finding(entry, claim: claim, actual: .content(actual),
+                                                                      layers: layers))
         }
         outcome.findings = sinks.keys.sorted().flatMap { sinks[$0]!.findings() }
         return outcome
     }
 
-    /// The digests of the final entry's content: a regular file's own, or a hardlink's target written in the same
-    /// layer (tar writes a file once and links its other names to it).
+    /// What stands at a package file's path instead of the recorded content.
+    enum Actual {
+        /// A file (or hardlink) with these digests.
+        case content(FileDigests)
+        /// A symbolic link to this target.
+        case link(String)
+    }
+
+    /// The digests of the final entry's content: a regular file's own, a hardlink's target written in the same
+    /// layer (tar writes a file once and links its other names to it), or for a symlink the digests of its target
+    /// name, which is what apk records for a link.
     static func digests(of entry: FileEntry, layers: [LayerResult]) -> FileDigests? {
         guard layers.indices.contains(entry.layer) else { return nil }
         let digests = layers[entry.layer].fileDigests
         switch entry.kind {
         case .file: return digests[entry.path]
         case .hardlink: return entry.linkTarget.flatMap { digests[TarPath.normalize($0)] }
+        case .symlink: return entry.linkTarget.map { FileDigests(of: Array($0.utf8)) }
         default: return nil
         }
     }

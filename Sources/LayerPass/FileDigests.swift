@@ -43,14 +43,26 @@ public struct FileDigests: Sendable, Hashable {
     /// value is no digest of that algorithm (dpkg writes `newconffile` in place of a conffile's digest until the
     /// package is configured; such a record says nothing about the content).
     public func matches(recorded: String) -> Bool? {
-        guard let colon = recorded.firstIndex(of: ":"), let actual = hex(recorded[..<colon]) else { return nil }
-        let value = recorded[recorded.index(after: colon)...].lowercased()
-        guard value.utf8.count == actual.utf8.count, value.utf8.allSatisfy(Self.isHexDigit) else { return nil }
-        return actual == value
+        guard Self.isComparable(recorded: recorded), let colon = recorded.firstIndex(of: ":") else { return nil }
+        return hex(recorded[..<colon]) == recorded[recorded.index(after: colon)...].lowercased()
     }
 
+    /// Whether a recorded `algorithm:hex` digest is one `matches(recorded:)` can judge.
+    public static func isComparable(recorded: String) -> Bool {
+        guard let colon = recorded.firstIndex(of: ":"), let length = hexLengths[recorded[..<colon]] else {
+            return false
+        }
+        let value = recorded.utf8[recorded.utf8.index(after: colon)...]
+        return value.count == length && value.allSatisfy(isHexDigit)
+    }
+
+    /// Hex digits of each computed algorithm's digest.
+    private static let hexLengths: [Substring: Int] = ["md5": 32, "sha1": 40, "sha256": 64]
+
+    /// A hex digit of either case: records are compared case-insensitively.
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 }
 

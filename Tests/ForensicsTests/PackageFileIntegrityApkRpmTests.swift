@@ -28,6 +28,10 @@ import Testing
             R:busybox
             a:0:0:755
             Z:\(apkChecksum(busybox))
+            F:lib
+            R:libc.musl-x86_64.so.1
+            a:0:0:777
+            Z:\(apkChecksum("ld-musl-x86_64.so.1"))
             F:etc
             R:securetty
             Z:\(apkChecksum(securetty))
@@ -40,13 +44,23 @@ import Testing
             .directory("lib/"), .directory("lib/apk/"), .directory("lib/apk/db/"),
             .file("lib/apk/db/installed", installed),
             .directory("bin/"), .file("bin/busybox", busybox, mode: 0o755),
+            // apk records a link's checksum as that of its target name.
+            .symlink("lib/libc.musl-x86_64.so.1", to: "ld-musl-x86_64.so.1"),
         ]
     }
 
     @Test func untouchedAlpineImageIsClean() throws {
         let scan = try IntegrityScan([.entries(Self.alpineBase)])
         #expect(scan.findings.isEmpty, "\(scan.findings.map(\.title))")
-        #expect(scan.outcome.compared == 2)
+        #expect(scan.outcome.compared == 3)
+    }
+
+    @Test func apkLinkPointedElsewhereIsFound() throws {
+        let scan = try IntegrityScan([.entries(Self.alpineBase), .entries([
+            .directory("lib/"), .symlink("lib/libc.musl-x86_64.so.1", to: "/tmp/libevil.so"),
+        ])])
+        #expect(scan.findings.only?.evidence.path == "lib/libc.musl-x86_64.so.1")
+        #expect(scan.findings.only?.ruleID == "SG-INTEGRITY-001")
     }
 
     @Test func apkProgramReplacedByALaterLayerIsFoundWithItsSHA1() throws {

@@ -76,6 +76,17 @@ import Testing
         #expect(tampered.findings.map(\.evidence.path) == ["usr/bin/tool", "usr/bin/tool2"])
     }
 
+    @Test func programReplacedByASymlinkIsFound() throws {
+        let packages = [(name: "tool", sums: [(path: "usr/bin/tool", digest: Self.md5(Self.original))])]
+        let scan = try IntegrityScan([.entries(Self.database(packages) + Self.usrBin
+            + [.file("usr/bin/tool", Self.original)]), .entries(Self.usrBin
+            + [.symlink("usr/bin/tool", to: "/tmp/.x/tool")])])
+        let finding = try #require(scan.findings.only)
+        #expect(finding.ruleID == "SG-INTEGRITY-001")
+        #expect(finding.evidence.facts?["linkTarget"] == "/tmp/.x/tool")
+        #expect(finding.evidence.facts?["actualDigest"] == nil)
+    }
+
     /// Records that name no digest the pass computes say nothing about the content: never a finding.
     @Test(arguments: [
         "newconffile",  // dpkg's placeholder until a conffile's package is configured
@@ -102,6 +113,7 @@ import Testing
         ("sha512:cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce", nil),  // not computed
         ("d41d8cd98f00b204e9800998ecf8427e", nil),  // no algorithm
         ("md5:newconffile", nil),
+        ("md5:d41d8cd98f00b204e9800998ecf8427\u{1e}", nil),  // a control character that case folding makes a digit
     ] as [(String, Bool?)])
     func recordedDigestsAreMatchedByAlgorithmAndValue(_ recorded: String, _ expected: Bool?) {
         #expect(FileDigests(of: []).matches(recorded: recorded) == expected)
