@@ -7,27 +7,29 @@ import ImageModel
 /// All three are computed in the same streaming pass because the pass runs layers in parallel and cannot know,
 /// while it reads a file, which database (possibly in a later layer) will claim it or in which algorithm.
 public struct FileDigests: Sendable, Hashable {
-    /// MD5 of the content.
-    public var md5: [UInt8]
-    /// SHA-1 of the content.
-    public var sha1: [UInt8]
-    /// SHA-256 of the content.
-    public var sha256: [UInt8]
+    // Held inline rather than as arrays: the pass keeps one value per digested file (hundreds of thousands in a
+    // large layer), so three heap allocations each would cost more memory and time than the digests themselves.
+    fileprivate var md5Storage = SIMD16<UInt8>()
+    /// The first 20 bytes hold the digest; the rest stay zero.
+    fileprivate var sha1Storage = SIMD32<UInt8>()
+    fileprivate var sha256Storage = SIMD32<UInt8>()
 
-    /// Creates digests from raw bytes.
-    public init(md5: [UInt8], sha1: [UInt8], sha256: [UInt8]) {
-        self.md5 = md5
-        self.sha1 = sha1
-        self.sha256 = sha256
+    /// MD5 of the content.
+    public var md5: [UInt8] { Self.bytes(md5Storage, count: 16) }
+    /// SHA-1 of the content.
+    public var sha1: [UInt8] { Self.bytes(sha1Storage, count: 20) }
+    /// SHA-256 of the content.
+    public var sha256: [UInt8] { Self.bytes(sha256Storage, count: 32) }
+
+    fileprivate init() {}
+
+    private static func bytes<Storage: SIMD>(_ storage: Storage, count: Int) -> [UInt8]
+    where Storage.Scalar == UInt8 {
+        (0..<count).map { storage[$0] }
     }
 
     /// The digests of `bytes`, computed at once.
-    public init(of bytes: [UInt8]) {
-        let digester = FileDigester()
-        digester.start()
-        bytes.withUnsafeBytes { digester.update($0) }
-        self = digester.finish()
-    }
+    public init(of bytes: [UInt8]) { self = FileDigester().digests(of: bytes) }
 
     /// The digest in `algorithm` (`md5`, `sha1`, `sha256`) as lowercase hex, or nil for any other algorithm.
     public func hex(_ algorithm: some StringProtocol) -> String? {
@@ -112,14 +114,26 @@ final class FileDigester {
         for context in contexts { EVP_DigestUpdate(context, base, bytes.count) }
     }
 
+    /// The digests of bytes held whole.
+    func digests(of bytes: [UInt8]) -> FileDigests {
+        start()
+        bytes.withUnsafeBytes { update($0) }
+        return finish()
+    }
+
     /// Finishes the current file's digests.
     func finish() -> FileDigests {
-        let outputs = contexts.map { context in
-            var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-            var length: UInt32 = 0
-            EVP_DigestFinal_ex(context, &output, &length)
-            return Array(output[0..<Int(length)])
-        }
-        return FileDigests(md5: outputs[0], sha1: outputs[1], sha256: outputs[2])
+        var digests = FileDigests()
+        // Each buffer is at least the digest's size; OpenSSL writes exactly that many bytes.
+        withUnsafeMutableBytes(of: &digests.md5Storage) { finish(0, into: $0) }
+        withUnsafeMutableBytes(of: &digests.sha1Storage) { finish(1, into: $0) }
+        withUnsafeMutableBytes(of: &digests.sha256Storage) { finish(2, into: $0) }
+        return digests
+    }
+
+    private func finish(_ index: Int, into buffer: UnsafeMutableRawBufferPointer) {
+        precondition(buffer.count >= Int(EVP_MD_get_size(algorithms[index])), "digest buffer too small")
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(contexts[index], buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), &length)
     }
 }

@@ -161,7 +161,7 @@ struct EntryWalk {
                     let bytes = try readContents(of: &reader, limit: limit)
                     let keeper = requests.first { file.size <= $0.maxSize && $0.selects(file) && $0.keeps(bytes) }
                     if let keeper { captured[file.path] = keeper.reduces(bytes) }
-                    if digesting { fileDigests[file.path] = FileDigests(of: bytes) }
+                    if digesting { fileDigests[file.path] = digester.digests(of: bytes) }
                 } else if digesting {
                     fileDigests[file.path] = try digest(&reader)
                 }
