@@ -47,6 +47,16 @@ public enum PackageFileIntegrity {
                                   "var/lib/dpkg/", "var/lib/rpm/", "var/lib/apk/",
                                   "usr/share/doc/", "usr/share/man/", "usr/share/info/", "usr/share/locale/"]
 
+    /// Configuration files that system tools rewrite by design, so that an image adding a user or a shell changes
+    /// them without any tampering: the account databases (`useradd`, `groupadd`, `chpasswd`; Alpine's
+    /// alpine-baselayout-data and Red Hat's setup package own them with digests), `add-shell`'s list, and the files
+    /// container runtimes mount over. An attacker gains nothing here that `payload.*` and `secret` checks would not
+    /// see; judging them would flag every application image that creates its user.
+    static let rewrittenByDesign: Set<String> = [
+        "etc/passwd", "etc/group", "etc/shadow", "etc/gshadow", "etc/subuid", "etc/subgid", "etc/shells",
+        "etc/hosts", "etc/hostname", "etc/resolv.conf", "etc/mtab",
+    ]
+
     /// Whether a root-relative path lies where packages install files.
     static func isPackageTerritory(_ path: String) -> Bool {
         guard let root = path.split(separator: "/", maxSplits: 1).first, packageRoots.contains(root) else {
@@ -61,8 +71,9 @@ public enum PackageFileIntegrity {
         public var findings: [Finding] = []
         /// Package files present in the final filesystem whose content was compared with a recorded digest.
         public var compared = 0
-        /// Package files present with a recorded digest that could not be compared: not digested (outside
-        /// `packageRoots`, a hardlink into a lower layer) or recorded in an algorithm the pass does not compute.
+        /// Package files present with a recorded digest that were not compared: not digested (outside
+        /// `packageRoots` or in `unpackagedTrees`, a hardlink into a lower layer), recorded in an algorithm the
+        /// pass does not compute, or `rewrittenByDesign`.
         public var unverified = 0
     }
 
@@ -79,6 +90,10 @@ public enum PackageFileIntegrity {
         var sinks: [Int: FindingLimiter] = [:]
         for path in claims.paths {
             guard let entry = fileSystem[path], let owners = claims.byPath[path] else { continue }
+            guard !rewrittenByDesign.contains(path) else {
+                outcome.unverified += 1
+                continue
+            }
             let comparable = owners.filter { FileDigests.isComparable(recorded: $0.file.digest ?? "") }
             // dpkg and rpm record digests of regular files only (apk also of links, as the digest of the target
             // name): a link in the place of one points the package's program or library somewhere else.

@@ -12,6 +12,8 @@ import Testing
 @Suite struct PackageFileIntegrityApkRpmTests {
     static let busybox = "\u{7f}ELF busybox 1.36.1\n"
     static let securetty = "console\ntty1\n"
+    static let passwd = "root:x:0:0:root:/root:/bin/sh\n"
+    static let group = "root:x:0:root\n"
 
     /// `Q1` and the base64 of the SHA-1, as apk records a file's checksum.
     static func apkChecksum(_ content: String) -> String {
@@ -35,12 +37,16 @@ import Testing
             F:etc
             R:securetty
             Z:\(apkChecksum(securetty))
+            R:passwd
+            Z:\(apkChecksum(passwd))
+            R:group
+            Z:\(apkChecksum(group))
 
 
             """
         return [
             .directory("etc/"), .file("etc/os-release", "ID=alpine\nVERSION_ID=3.19.1\n"),
-            .file("etc/securetty", securetty),
+            .file("etc/securetty", securetty), .file("etc/passwd", passwd), .file("etc/group", group),
             .directory("lib/"), .directory("lib/apk/"), .directory("lib/apk/db/"),
             .file("lib/apk/db/installed", installed),
             .directory("bin/"), .file("bin/busybox", busybox, mode: 0o755),
@@ -53,6 +59,17 @@ import Testing
         let scan = try IntegrityScan([.entries(Self.alpineBase)])
         #expect(scan.findings.isEmpty, "\(scan.findings.map(\.title))")
         #expect(scan.outcome.compared == 3)
+        #expect(scan.outcome.unverified == 2)
+    }
+
+    @Test func applicationLayerThatAddsAUserIsClean() throws {
+        // What `adduser -D app` writes; apk's alpine-baselayout-data owns both files with checksums.
+        let scan = try IntegrityScan([.entries(Self.alpineBase), .entries([
+            .directory("etc/"), .file("etc/passwd", Self.passwd + "app:x:1000:1000::/home/app:/bin/sh\n"),
+            .file("etc/group", Self.group + "app:x:1000:app\n"),
+            .directory("home/"), .directory("home/app/"),
+        ])])
+        #expect(scan.findings.isEmpty, "\(scan.findings.map(\.title))")
     }
 
     @Test func apkLinkPointedElsewhereIsFound() throws {
