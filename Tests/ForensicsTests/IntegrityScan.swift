@@ -55,8 +55,15 @@ struct IntegrityScan {
     }
 
     /// The Debian bookworm minbase root filesystem as an uncompressed layer, hashed once.
-    static let debianBase: Result<Layer, any Error> = Result {
-        let path = try FixtureImages.debianRootfs.get()
+    static let debianBase: Result<Layer, any Error> = Result { try layer(tarball: try FixtureImages.debianRootfs.get()) }
+
+    /// Debian bookworm minbase with Python, Node, Ruby and PHP packages installed by apt, hashed once.
+    static let debianLanguages: Result<Layer, any Error> = Result {
+        try layer(tarball: try FixtureImages.languageRootfs.get())
+    }
+
+    /// An uncompressed tarball as a layer.
+    static func layer(tarball path: String) throws -> Layer {
         var stream = try FileStream(path: path)
         let digester = Digester()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
