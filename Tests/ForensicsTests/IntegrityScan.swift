@@ -55,7 +55,9 @@ struct IntegrityScan {
     }
 
     /// The Debian bookworm minbase root filesystem as an uncompressed layer, hashed once.
-    static let debianBase: Result<Layer, any Error> = Result { try layer(tarball: try FixtureImages.debianRootfs.get()) }
+    static let debianBase: Result<Layer, any Error> = Result {
+        try layer(tarball: try FixtureImages.debianRootfs.get())
+    }
 
     /// Debian bookworm minbase with Python, Node, Ruby and PHP packages installed by apt, hashed once.
     static let debianLanguages: Result<Layer, any Error> = Result {
