@@ -165,8 +165,10 @@ struct EntryWalk {
                 } else if digesting {
                     fileDigests[file.path] = try digest(&reader)
                 }
+                if !digesting, !fileDigests.isEmpty { fileDigests.removeValue(forKey: file.path) }
+            } else if !fileDigests.isEmpty {
                 // An earlier copy of the path in this layer no longer stands for it.
-                if !digesting { fileDigests.removeValue(forKey: file.path) }
+                fileDigests.removeValue(forKey: file.path)
             }
             inspector?.inspect(entry, path: file.path)
         }
