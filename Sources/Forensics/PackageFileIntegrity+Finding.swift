@@ -3,8 +3,8 @@ import LayerPass
 
 extension PackageFileIntegrity {
     /// The finding for a file that matches none of its packages' records; `claim` is the record it is judged by.
-    static func finding(_ entry: FileEntry, claim: PackageFileClaim, actual: Actual, layers: [LayerResult])
-        -> Finding
+    static func finding(_ entry: FileEntry, claim: PackageFileClaim, actual: Actual, layers: [LayerResult],
+                        step: String?) -> Finding
     {
         let recorded = claim.file.digest ?? ""
         let algorithm = recorded.split(separator: ":", maxSplits: 1).first ?? ""
@@ -24,7 +24,7 @@ extension PackageFileIntegrity {
         if let database = package.locations.first { facts["database"] = database }
         if let changed = package.changedLayer { facts["databaseLayer"] = "\(changed)" }
         let layer = LayerReference(index: entry.layer, digest: layers[entry.layer].descriptor.digest.description)
-        let evidence = Evidence(layer: layer, path: entry.path, entryName: entry.path, facts: facts)
+        let evidence = Evidence(layer: layer, path: entry.path, entryName: entry.path, historyStep: step, facts: facts)
         let owner = "\(package.type.rawValue) package \(package.name) \(package.version)"
         if claim.isConfiguration {
             return Finding(category: category, ruleID: modifiedConfigurationRule, severity: .low,

@@ -1,4 +1,5 @@
 import Findings
+import ImageModel
 import LayerPass
 import SBOM
 import Tar
@@ -82,10 +83,15 @@ public enum PackageFileIntegrity {
     ///   - sbom: the image's packages, as the catalogers found them after the last layer.
     ///   - fileSystem: the merged filesystem.
     ///   - layers: the pass's results, with `fileDigests` from `digestRequest` and `request`'s captured bytes.
-    public static func check(_ sbom: SoftwareBillOfMaterials, fileSystem: FileSystem, layers: [LayerResult])
-        -> Outcome
+    ///   - history: the config's build history, to name the step that made each layer.
+    public static func check(_ sbom: SoftwareBillOfMaterials, fileSystem: FileSystem, layers: [LayerResult],
+                             history: [HistoryEntry] = []) -> Outcome
     {
         let claims = PackageFileClaims(sbom, fileSystem: fileSystem, layers: layers)
+        let steps = layerSteps(history, layerCount: layers.count)
+        func finding(_ entry: FileEntry, claim: PackageFileClaim, actual: Actual) -> Finding {
+            Self.finding(entry, claim: claim, actual: actual, layers: layers, step: steps?[entry.layer])
+        }
         var outcome = Outcome()
         var sinks: [Int: FindingLimiter] = [:]
         for path in claims.paths {
@@ -100,8 +106,7 @@ public enum PackageFileIntegrity {
             if entry.kind == .symlink, let target = entry.linkTarget,
                let claim = comparable.first(where: { $0.package.type != .apk }) {
                 outcome.compared += 1
-                sinks[entry.layer, default: FindingLimiter()].add(finding(entry, claim: claim, actual: .link(target),
-                                                                          layers: layers))
+                sinks[entry.layer, default: FindingLimiter()].add(finding(entry, claim: claim, actual: .link(target)))
                 continue
             }
             guard let actual = digests(of: entry, layers: layers), !comparable.isEmpty else {
@@ -113,11 +118,17 @@ public enum PackageFileIntegrity {
             guard !comparable.contains(where: { actual.matches(recorded: $0.file.digest!) == true }),
                   let claim = comparable.first
             else { continue }
-            sinks[entry.layer, default: FindingLimiter()].add(finding(entry, claim: claim, actual: .content(actual),
-                                                                      layers: layers))
+            sinks[entry.layer, default: FindingLimiter()].add(finding(entry, claim: claim, actual: .content(actual)))
         }
         outcome.findings = sinks.keys.sorted().flatMap { sinks[$0]!.findings() }
         return outcome
+    }
+
+    /// The `created_by` of the step that made each layer, when the history's layer-making steps number the same as
+    /// the layers; otherwise nil, as matching them by position would name the wrong step (SG-MANIFEST reports it).
+    static func layerSteps(_ history: [HistoryEntry], layerCount: Int) -> [String?]? {
+        let steps = history.filter { $0.emptyLayer != true }
+        return steps.count == layerCount ? steps.map(\.createdBy) : nil
     }
 
     /// What stands at a package file's path instead of the recorded content.

@@ -66,7 +66,8 @@ public struct ImageScan: Sendable {
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
             + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
             + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners)
-            + PackageFileIntegrity.check(sbom, fileSystem: fileSystem, layers: layers).findings
+            + PackageFileIntegrity.check(sbom, fileSystem: fileSystem, layers: layers,
+                                         history: image.config.history ?? []).findings
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
                           fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
                           sbom: sbom, findings: findings)

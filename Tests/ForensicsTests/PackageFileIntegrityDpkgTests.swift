@@ -1,5 +1,7 @@
 import Findings
 @testable import Forensics
+import Foundation
+import ImageModel
 import LayerPass
 import TestSupport
 import Testing
@@ -139,6 +141,17 @@ import Testing
     func diversionsAreReadAsTriples(_ text: String, _ expected: [String: String]) {
         let diversions = DpkgDiversions(Array(text.utf8))
         #expect(diversions.byPath.mapValues(\.divertedTo) == expected)
+    }
+
+    @Test func historyStepsAreMatchedToLayersOnlyWhenTheyNumberTheSame() throws {
+        let history = try JSONDecoder().decode([HistoryEntry].self, from: Data(#"""
+            [{"created_by": "ADD rootfs /"}, {"created_by": "ENV A=1", "empty_layer": true},
+             {"created_by": "RUN cp x /usr/bin/ls"}]
+            """#.utf8))
+        #expect(PackageFileIntegrity.layerSteps(history, layerCount: 2) == ["ADD rootfs /", "RUN cp x /usr/bin/ls"])
+        // A history that lies about its layers names no step rather than the wrong one.
+        #expect(PackageFileIntegrity.layerSteps(history, layerCount: 3) == nil)
+        #expect(PackageFileIntegrity.layerSteps([], layerCount: 1) == nil)
     }
 
     @Test func layerThatTampersWithHundredsOfFilesIsListedWithinTheBound() throws {

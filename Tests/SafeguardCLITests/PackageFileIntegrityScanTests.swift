@@ -21,13 +21,15 @@ import Testing
         try TarWriter.write([.directory("usr/"), .directory("usr/bin/"), .file("usr/bin/tool", "evil\n", mode: 0o755)],
                             to: directory + "/top.tar")
         try FixtureImages.buildImage(layout: directory + "/layout", tag: "v1",
-                                     layers: [directory + "/base.tar:gzip", directory + "/top.tar:gzip"])
+                                     layers: [directory + "/base.tar:gzip", directory + "/top.tar:gzip"],
+                                     extra: ["--history", "ADD base.tar /", "--history", "COPY tool /usr/bin/tool"])
 
         let report = try scan("oci:\(directory)/layout:v1")
         let findings = report.findings.filter { $0.category == "integrity.package-file-modified" }
         #expect(findings.map(\.ruleID) == ["SG-INTEGRITY-001"])
         #expect(findings.first?.evidence.path == "usr/bin/tool")
         #expect(findings.first?.evidence.facts?["recordedDigest"] == "md5:\(md5)")
+        #expect(findings.first?.evidence.historyStep == "COPY tool /usr/bin/tool")
     }
 
     @Test func scanOfTheRealDebianImageHasNoIntegrityFinding() throws {
