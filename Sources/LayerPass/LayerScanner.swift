@@ -121,6 +121,9 @@ struct EntryWalk {
     /// Which files to digest; nil on a second pass.
     var digests: DigestRequest?
     private(set) var fileDigests: [String: FileDigests] = [:]
+    /// The algorithms the layer's files get: all until an entry narrows them (see `DigestRequest.narrowing`).
+    private var algorithms = DigestAlgorithms.all
+    private var narrowed = false
     private(set) var fingerprints: [String: [ContentFingerprint]] = [:]
     private(set) var changes: [LayerChange] = []
     private(set) var captured: [String: [UInt8]] = [:]
@@ -146,6 +149,10 @@ struct EntryWalk {
             lastDataOffset = entry.dataOffset
             let file = FileEntry(entry, layer: layer)
             changes.append(EntryPath.change(for: file))
+            if let marked = digests?.narrowing(file) {
+                algorithms = narrowed ? algorithms.union(marked) : marked
+                narrowed = true
+            }
             if file.kind == .file, let fingerprinting, fingerprinting.contains(file.path) {
                 fingerprints[file.path, default: []].append(try fingerprint(&reader))
             } else if file.kind == .file {
@@ -161,7 +168,7 @@ struct EntryWalk {
                     let bytes = try readContents(of: &reader, limit: limit)
                     let keeper = requests.first { file.size <= $0.maxSize && $0.selects(file) && $0.keeps(bytes) }
                     if let keeper { captured[file.path] = keeper.reduces(bytes) }
-                    if digesting { fileDigests[file.path] = digester.digests(of: bytes) }
+                    if digesting { fileDigests[file.path] = digester.digests(of: bytes, algorithms: algorithms) }
                 } else if digesting {
                     fileDigests[file.path] = try digest(&reader)
                 }
@@ -194,7 +201,7 @@ struct EntryWalk {
 
     /// Digests the current entry's content as it streams by.
     private func digest(_ reader: inout TarReader<some ByteStream>) throws -> FileDigests {
-        digester.start()
+        digester.start(algorithms)
         while true {
             let count = try reader.readContents(into: buffer.bytes)
             if count == 0 { return digester.finish() }

@@ -57,10 +57,12 @@ public struct ImageScan: Sendable {
                              digests: PackageFileIntegrity.digestRequest, limits: limits) {
             EntryChecks(layer: $0, limits: limits)
         }
-        let layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
+        var layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
                                   open: { try source.openBlob($0) }, progress: progress)
         let fileSystem = FileSystem(layers: layers.map { $0.changes })
         let sbom = Catalog.run(layers: layers, catalogers: catalogers)
+        try PackageFileIntegrity.completeDigests(&layers, sbom: sbom, fileSystem: fileSystem, limits: limits,
+                                                 open: { try source.openBlob($0) })
 
         let owners = PackageOwnership(sbom, fileSystem: fileSystem)
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)

@@ -22,6 +22,8 @@ struct IntegrityScan {
     let outcome: PackageFileIntegrity.Outcome
     let layers: [LayerResult]
     let sbom: SoftwareBillOfMaterials
+    /// How many files `completeDigests` had to digest again.
+    let digestedAgain: Int
 
     /// The findings of the check.
     var findings: [Finding] { outcome.findings }
@@ -44,14 +46,17 @@ struct IntegrityScan {
         let requests = Catalog.requests(Catalog.defaultCatalogers) + [PackageFileIntegrity.request]
         let pass = LayerPass(concurrency: 2, requests: requests, digests: PackageFileIntegrity.digestRequest)
         let (memory, disk) = (blobs, files)
-        let results = try pass.run(layers: descriptors, diffIDs: descriptors.map(\.digest)) { descriptor in
+        let open: LayerPass.BlobOpener = { descriptor in
             if let path = disk[descriptor.digest] { return try FileStream(path: path) }
             return MemoryByteStream(memory[descriptor.digest]!)
         }
+        var results = try pass.run(layers: descriptors, diffIDs: descriptors.map(\.digest), open: open)
         sbom = Catalog.run(layers: results)
+        let fileSystem = FileSystem(layers: results.map(\.changes))
+        digestedAgain = try PackageFileIntegrity.completeDigests(&results, sbom: sbom, fileSystem: fileSystem,
+                                                                 open: open)
         self.layers = results
-        outcome = PackageFileIntegrity.check(sbom, fileSystem: FileSystem(layers: results.map(\.changes)),
-                                            layers: results)
+        outcome = PackageFileIntegrity.check(sbom, fileSystem: fileSystem, layers: results)
     }
 
     /// The Debian bookworm minbase root filesystem as an uncompressed layer, hashed once.

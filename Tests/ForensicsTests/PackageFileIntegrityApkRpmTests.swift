@@ -17,7 +17,7 @@ import Testing
 
     /// `Q1` and the base64 of the SHA-1, as apk records a file's checksum.
     static func apkChecksum(_ content: String) -> String {
-        "Q1" + Data(FileDigests(of: Array(content.utf8)).sha1).base64EncodedString()
+        "Q1" + Data(FileDigests(of: Array(content.utf8)).sha1!).base64EncodedString()
     }
 
     static var alpineBase: [TarWriter.Entry] {

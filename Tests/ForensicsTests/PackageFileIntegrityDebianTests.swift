@@ -31,6 +31,10 @@ import Testing
         // and translations, which the pass does not digest.
         #expect(scan.outcome.compared > 4_000)
         #expect(scan.outcome.compared + scan.outcome.unverified > 6_000)
+        // etc/dpkg comes before lib/ and usr/ in the tarball: the bulk of the files is digested in MD5 alone, and
+        // nothing needs a second read.
+        #expect(scan.layers[0].fileDigests["usr/bin/ls"]?.algorithms == .md5)
+        #expect(scan.digestedAgain == 0)
         print("debian minbase: compared \(scan.outcome.compared), unverified \(scan.outcome.unverified), digested "
               + "\(scan.layers.map(\.fileDigests.count).reduce(0, +)) files")
     }
@@ -62,6 +66,15 @@ import Testing
         #expect(facts["actualDigest"] == "md5:" + FileDigests(of: Array(Self.trojan.utf8)).hex("md5")!)
         #expect(facts["configuration"] == "false")
         #expect(facts["databaseLayer"] == "0")
+    }
+
+    @Test func layerThatShowsAnotherPackageManagerStillHasItsSwappedBinaryFound() throws {
+        // Why: an apk directory ahead of the binary narrows the layer's digests to SHA-1, which dpkg never records;
+        // the check must read the layer again rather than leave the binary unjudged.
+        let scan = try Self.scan([.directory("etc/"), .directory("etc/apk/"),
+                                  .file("usr/bin/ls", Self.trojan, mode: 0o755)])
+        #expect(scan.findings.only?.evidence.path == "usr/bin/ls")
+        #expect(scan.digestedAgain == 1)
     }
 
     @Test func editedConffileIsReportedAtLowSeverity() throws {

@@ -133,6 +133,16 @@ import Testing
     }
 
     @Test(arguments: [
+        ("etc/dpkg", DigestAlgorithms.md5), ("etc/dpkg/dpkg.cfg.d/excludes", .md5), ("var/lib/dpkg/status", .md5),
+        ("lib/apk/db/installed", .sha1), ("etc/apk", .sha1), ("usr/lib/sysimage/rpm/rpmdb.sqlite", [.md5, .sha256]),
+        ("etc/rpm", [.md5, .sha256]),
+        ("etc/dpkgx", nil), ("etc/dpk", nil), ("usr/bin/dpkg", nil), ("lib/apkfoo", nil), ("", nil),
+    ] as [(String, DigestAlgorithms?)])
+    func packageManagerDirectoriesNarrowTheAlgorithms(_ path: String, _ expected: DigestAlgorithms?) {
+        #expect(PackageFileIntegrity.algorithms(markedBy: path) == expected)
+    }
+
+    @Test(arguments: [
         ("/a\n/a.distrib\npkg\n", ["a": "a.distrib"]),
         ("/a\n/a.distrib\n", [:]),  // an incomplete triple is ignored, as dpkg would refuse the file
         ("\n\n\n", [:]),  // empty paths divert nothing

@@ -8,11 +8,12 @@ import Testing
 @Suite struct FileDigestsTests {
     static let request = DigestRequest(analyzer: "test") { $0.path.hasPrefix("usr/") }
 
-    static func pass(_ entries: [TarWriter.Entry], requests: [FileRequest] = []) throws -> LayerResult {
+    static func pass(_ entries: [TarWriter.Entry], requests: [FileRequest] = [],
+                     digests request: DigestRequest = Self.request) throws -> LayerResult {
         let bytes = TarWriter.archive(entries)
         let descriptor = Descriptor(mediaType: "application/vnd.oci.image.layer.v1.tar", digest: Digest.of(bytes),
                                     size: Int64(bytes.count))
-        return try LayerPass(concurrency: 1, requests: requests, digests: Self.request).run(
+        return try LayerPass(concurrency: 1, requests: requests, digests: request).run(
             layers: [descriptor], diffIDs: [descriptor.digest], open: { _ in MemoryByteStream(bytes) })[0]
     }
 
@@ -30,6 +31,26 @@ import Testing
         let result = try Self.pass([.file("usr/bin/tool", "abc")], requests: [keep])
         #expect(result.captured["usr/bin/tool"] == Array("abc".utf8))
         #expect(result.fileDigests["usr/bin/tool"] == FileDigests(of: Array("abc".utf8)))
+    }
+
+    @Test func markerEntriesNarrowTheAlgorithmsOfTheFilesAfterThem() throws {
+        let narrowing = DigestRequest(analyzer: "test", selects: { $0.path.hasPrefix("usr/") }) { entry in
+            switch entry.path {
+            case "etc/one": .md5
+            case "etc/two": .sha256
+            default: nil
+            }
+        }
+        let result = try Self.pass([
+            .file("usr/before", "x"), .directory("etc/one"), .file("usr/middle", "x"), .directory("etc/two"),
+            .file("usr/after", "x"),
+        ], digests: narrowing)
+        #expect(result.fileDigests["usr/before"]?.algorithms == .all)
+        #expect(result.fileDigests["usr/middle"]?.algorithms == .md5)
+        #expect(result.fileDigests["usr/middle"]?.sha1 == nil)
+        #expect(result.fileDigests["usr/middle"]?.matches(recorded: "sha1:" + String(repeating: "0", count: 40)) == nil)
+        #expect(result.fileDigests["usr/after"]?.algorithms == [.md5, .sha256])
+        #expect(result.fileDigests["usr/after"]?.hex("sha256") == FileDigests(of: Array("x".utf8)).hex("sha256"))
     }
 
     @Test func lastCopyOfAPathInTheLayerStands() throws {
