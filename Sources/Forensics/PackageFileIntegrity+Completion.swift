@@ -21,7 +21,10 @@ extension PackageFileIntegrity {
             let request = DigestRequest(analyzer: category) { $0.kind == .file && paths.contains($0.path) }
             let pass = LayerPass(concurrency: 1, requests: [], digests: request, limits: limits)
             let again = try pass.run(layers: [layers[index].descriptor], diffIDs: [], open: open)
-            for path in paths { layers[index].fileDigests[path] = again.first?.fileDigests[path] }
+            // Why: a source can serve other bytes the second time; only a blob that still hashes to its digest
+            // speaks for the layer, otherwise its files stay unverified (the first read's digest finding stands).
+            guard let result = again.first, result.digestMatches else { continue }
+            for path in paths { layers[index].fileDigests[path] = result.fileDigests[path] }
         }
         return missing.values.map(\.count).reduce(0, +)
     }

@@ -35,7 +35,8 @@ public enum PackageFileIntegrity {
 
     /// Directories each package manager keeps, and the algorithms its database records files in. Images are
     /// archived in sorted order as a rule, so `etc/` shows the package manager before `lib/` and `usr/` hold the
-    /// bulk of the files: a Debian layer then digests them in MD5 alone, which halves the cost of this check.
+    /// bulk of the files: a Debian layer then digests them in MD5 alone (on the Debian fixture, 0.24 s of CPU
+    /// instead of 0.33 s for all three).
     /// rpm records MD5 before rpm 4.6 and SHA-256 since. Why this is safe: a layer that carries another package
     /// manager's directory to escape the check only makes `completeDigests` read it again.
     static let packageManagerMarkers: [(path: String, algorithms: DigestAlgorithms)] = [
