@@ -2,6 +2,7 @@ import ImageModel
 
 /// The digest algorithms package databases record for files: dpkg's MD5, apk's SHA-1, rpm's MD5 or SHA-256.
 public struct DigestAlgorithms: OptionSet, Sendable, Hashable {
+    /// The set as bits.
     public let rawValue: UInt8
 
     /// Creates a set from its bits.
