@@ -115,17 +115,11 @@ import Testing
         #expect(scan.findings.isEmpty, "\(scan.findings.map(\.title))")
     }
 
-    @Test func databaseRewrittenForAnotherFileStillFindsTheSwappedBinary() throws {
+    @Test func databaseRewrittenWithAnotherDigestStillFindsTheSwappedBinary() throws {
         let sums = try Self.coreutilsSums(recordingLsAs: "something else")
         let scan = try Self.scan([.file("usr/bin/ls", Self.trojan, mode: 0o755),
                                   .file("var/lib/dpkg/info/coreutils.md5sums", sums)])
         #expect(scan.findings.only?.ruleID == "SG-INTEGRITY-001")
-    }
-
-    @Test func divertedShellIsJudgedByTheDivertingPackage() throws {
-        // dash diverts bash's `bin/sh` to `bin/sh.distrib`; without the diversion bash's record would not match.
-        let scan = try Self.scan()
-        #expect(!scan.findings.contains { $0.evidence.path?.hasPrefix("usr/bin/sh") == true })
     }
 }
 
