@@ -15,6 +15,8 @@ public struct LayerPass: Sendable {
     public var concurrency: Int
     /// What analyzers asked to keep.
     public var requests: [FileRequest]
+    /// Which regular files' contents to digest, in every layer.
+    public var digests: DigestRequest?
     /// Bounds on each layer.
     public var limits: LayerLimits
     /// Makes the inspector that sees each layer's entries, if any.
@@ -22,9 +24,11 @@ public struct LayerPass: Sendable {
 
     /// Creates a pass.
     public init(concurrency: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), requests: [FileRequest] = [],
-                limits: LayerLimits = LayerLimits(), inspector: EntryInspectorFactory? = nil) {
+                digests: DigestRequest? = nil, limits: LayerLimits = LayerLimits(),
+                inspector: EntryInspectorFactory? = nil) {
         self.concurrency = max(1, concurrency)
         self.requests = requests
+        self.digests = digests
         self.limits = limits
         self.inspector = inspector
     }
@@ -60,7 +64,8 @@ public struct LayerPass: Sendable {
         if let progress { report = { progress(index, $0) } }
         let reference = LayerReference(index: index, digest: descriptor.digest.description)
         let scanner = LayerScanner(index: index, descriptor: descriptor, expectedDiffID: expected, requests: requests,
-                                   limits: limits, inspector: inspector?(reference), progress: report)
+                                   digests: digests, limits: limits, inspector: inspector?(reference),
+                                   progress: report)
         do {
             return .success(try scanner.scan { try open(descriptor) })
         } catch let error as LayerError {

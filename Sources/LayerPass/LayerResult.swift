@@ -30,6 +30,9 @@ public struct LayerResult: Sendable {
     public var interruption: LayerInterruption?
     /// Whether non-zero bytes follow the tar's end-of-archive blocks.
     public var trailingDataAfterEnd: Bool
+    /// The digests of the regular files the pass's `DigestRequest` selected, by path (the last entry for a path in
+    /// the layer wins).
+    public var fileDigests: [String: FileDigests] = [:]
     /// What the entry inspectors found.
     public var findings: [Finding]
     /// Content fingerprints of the paths a second pass was asked to compare.

@@ -7,6 +7,7 @@ struct LayerScanner {
     let descriptor: Descriptor
     let expectedDiffID: Digest?
     let requests: [FileRequest]
+    var digests: DigestRequest?
     let limits: LayerLimits
     let inspector: (any EntryInspector)?
     let progress: (@Sendable (Int64) -> Void)?
@@ -52,6 +53,7 @@ struct LayerScanner {
         // end of the scan: keep what was read, then read the blob to its end so its digest is still checked.
         var walk = EntryWalk(layer: index, requests: paths == nil ? requests : [], limits: limits,
                              inspector: paths == nil ? inspector : nil, fingerprinting: paths)
+        walk.digests = paths == nil ? digests : nil
         var reader = TarReader(uncompressed)
         var interruption: LayerInterruption?
         do {
@@ -83,6 +85,7 @@ struct LayerScanner {
             uncompressedSize: uncompressed.count, changes: walk.changes, captured: walk.captured,
             interruption: interruption, trailingDataAfterEnd: reader.trailingDataAfterEnd, findings: [])
         result.fingerprints = walk.fingerprints
+        result.fileDigests = walk.fileDigests
         return (result, walk.inspector)
     }
 
@@ -115,12 +118,19 @@ struct EntryWalk {
     var inspector: (any EntryInspector)?
     /// The paths whose copies to fingerprint, on a second pass.
     let fingerprinting: Set<String>?
+    /// Which files to digest; nil on a second pass.
+    var digests: DigestRequest?
+    private(set) var fileDigests: [String: FileDigests] = [:]
+    /// The algorithms the layer's files get: all until an entry narrows them (see `DigestRequest.narrowing`).
+    private var algorithms = DigestAlgorithms.all
+    private var narrowed = false
     private(set) var fingerprints: [String: [ContentFingerprint]] = [:]
     private(set) var changes: [LayerChange] = []
     private(set) var captured: [String: [UInt8]] = [:]
     /// Where the last entry's content starts in the uncompressed stream.
     private var lastDataOffset: Int64 = -1
     private let fingerprinter = ContentFingerprinter()
+    private let digester = FileDigester()
     private let buffer = ChunkBuffer(byteCount: LayerScanner.chunkSize)
 
     init(layer: Int, requests: [FileRequest], limits: LayerLimits, inspector: (any EntryInspector)?,
@@ -139,6 +149,10 @@ struct EntryWalk {
             lastDataOffset = entry.dataOffset
             let file = FileEntry(entry, layer: layer)
             changes.append(EntryPath.change(for: file))
+            if let marked = digests?.narrowing(file) {
+                algorithms = narrowed ? algorithms.union(marked) : marked
+                narrowed = true
+            }
             if file.kind == .file, let fingerprinting, fingerprinting.contains(file.path) {
                 fingerprints[file.path, default: []].append(try fingerprint(&reader))
             } else if file.kind == .file {
@@ -147,13 +161,21 @@ struct EntryWalk {
                 for request in requests where file.size <= request.maxSize && request.selects(file) {
                     limit = max(limit, request.maxSize)
                 }
+                let digesting = digests?.selects(file) ?? false
                 if limit >= 0 {
                     // Read whole, then kept only if some request wants these bytes: a request that selects every
                     // executable holds one at a time, not the layer's all.
                     let bytes = try readContents(of: &reader, limit: limit)
                     let keeper = requests.first { file.size <= $0.maxSize && $0.selects(file) && $0.keeps(bytes) }
                     if let keeper { captured[file.path] = keeper.reduces(bytes) }
+                    if digesting { fileDigests[file.path] = digester.digests(of: bytes, algorithms: algorithms) }
+                } else if digesting {
+                    fileDigests[file.path] = try digest(&reader)
                 }
+                if !digesting, !fileDigests.isEmpty { fileDigests.removeValue(forKey: file.path) }
+            } else if !fileDigests.isEmpty {
+                // An earlier copy of the path in this layer no longer stands for it.
+                fileDigests.removeValue(forKey: file.path)
             }
             inspector?.inspect(entry, path: file.path)
         }
@@ -174,6 +196,16 @@ struct EntryWalk {
             // The header's size was checked against the limit; this guards against a reader that yields more.
             guard Int64(bytes.count + count) <= limit else { return bytes }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer.bytes[0..<count]))
+        }
+    }
+
+    /// Digests the current entry's content as it streams by.
+    private func digest(_ reader: inout TarReader<some ByteStream>) throws -> FileDigests {
+        digester.start(algorithms)
+        while true {
+            let count = try reader.readContents(into: buffer.bytes)
+            if count == 0 { return digester.finish() }
+            digester.update(UnsafeRawBufferPointer(rebasing: buffer.bytes[0..<count]))
         }
     }
 

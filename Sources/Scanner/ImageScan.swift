@@ -65,19 +65,24 @@ public struct ImageScan: Sendable {
         if let events { progress = { index, bytes in events(.layerBytes(index: index, bytes: bytes)) } }
         let limits = limits
         let catalogers = Catalog.defaultCatalogers
-        let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request]
-        let pass = LayerPass(concurrency: concurrency, requests: requests, limits: limits) {
+        let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request, PackageFileIntegrity.request]
+        let pass = LayerPass(concurrency: concurrency, requests: requests,
+                             digests: PackageFileIntegrity.digestRequest, limits: limits) {
             EntryChecks(layer: $0, limits: limits)
         }
-        let layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
+        var layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
                                   open: { try source.openBlob($0) }, progress: progress)
         let fileSystem = FileSystem(layers: layers.map { $0.changes })
         let sbom = Catalog.run(layers: layers, catalogers: catalogers)
+        try PackageFileIntegrity.completeDigests(&layers, sbom: sbom, fileSystem: fileSystem, limits: limits,
+                                                 open: { try source.openBlob($0) })
 
         let owners = PackageOwnership(sbom, fileSystem: fileSystem)
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
             + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
             + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners) + nameFindings(image)
+            + PackageFileIntegrity.check(sbom, fileSystem: fileSystem, layers: layers,
+                                         history: image.config.history ?? []).findings
         let lineage = LineageAnalysis.run(lineageInput(image, layers: layers), catalog: catalog,
                                           fileSystem: fileSystem, sbom: sbom)
         var report = ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
