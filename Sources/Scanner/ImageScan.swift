@@ -4,6 +4,7 @@ import Forensics
 import ImageModel
 import ImageSources
 import LayerPass
+import Payloads
 import Report
 import SBOM
 
@@ -52,7 +53,7 @@ public struct ImageScan: Sendable {
         if let events { progress = { index, bytes in events(.layerBytes(index: index, bytes: bytes)) } }
         let limits = limits
         let catalogers = Catalog.defaultCatalogers
-        let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request]
+        let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request] + PayloadScan.requests
         let pass = LayerPass(concurrency: concurrency, requests: requests, limits: limits) {
             EntryChecks(layer: $0, limits: limits)
         }
@@ -65,7 +66,10 @@ public struct ImageScan: Sendable {
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
             + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
             + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners)
-        return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
+            + PayloadScan.findings(image: image, layers: layers, fileSystem: fileSystem, owners: owners)
+        // Secrets in env, labels and history are shown redacted in every output, like the findings about them.
+        return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: PayloadScan.redacted(image),
+                          layers: layers,
                           fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
                           sbom: sbom, findings: findings)
     }

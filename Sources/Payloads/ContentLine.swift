@@ -1,0 +1,47 @@
+/// One line of a text file, or one printable run of a binary, as the detectors read it.
+public struct ContentLine: Sendable, Hashable {
+    /// The 1-based line number in a text file, or the byte offset of the run in a binary.
+    public var number: Int
+    /// The line's text, at most `PayloadLimits.maxLineBytes` bytes of it, decoded as UTF-8 with replacement.
+    public var text: String
+
+    /// Creates a line.
+    public init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+    }
+}
+
+/// How kept lines travel through the layer pass: the pass holds bytes, so the lines a request keeps are written
+/// as `number TAB text` lines after a marker that says the bytes are this encoding and not a file's contents.
+enum ContentLineEncoding {
+    /// Starts every encoded capture. A NUL first keeps it apart from any text file; a binary file that starts the
+    /// same way and is kept whole by another analyzer would be read as lines it chose, which it controls anyway.
+    static let marker = Array("\u{0}safeguard-content-lines-1\n".utf8)
+
+    static func encode(_ lines: [ContentLine], binary: Bool) -> [UInt8] {
+        var bytes = marker
+        bytes += Array((binary ? "binary\n" : "text\n").utf8)
+        for line in lines {
+            bytes += Array("\(line.number)\t".utf8)
+            bytes += line.text.utf8.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
+    }
+
+    /// The lines of an encoded capture and whether they are a binary's runs; nil when `bytes` are not one.
+    static func decode(_ bytes: [UInt8]) -> (lines: [ContentLine], binary: Bool)? {
+        guard bytes.starts(with: marker) else { return nil }
+        var lines: [ContentLine] = []
+        let body = bytes[marker.count...]
+        let binary = body.starts(with: "binary\n".utf8)
+        // Why: only our own reducer should write this, but the bytes are still the image's: bound the count.
+        for raw in body.split(separator: UInt8(ascii: "\n")).dropFirst().prefix(ContentLineExtraction.maxLines) {
+            guard let tab = raw.firstIndex(of: UInt8(ascii: "\t")),
+                  let number = Int(String(decoding: raw[raw.startIndex..<tab], as: UTF8.self)) else { continue }
+            lines.append(ContentLine(number: number, text: String(decoding: raw[(tab + 1)...], as: UTF8.self)))
+        }
+        return (lines, binary)
+    }
+}
