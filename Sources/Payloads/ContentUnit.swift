@@ -40,9 +40,10 @@ public struct ContentUnit: Sendable {
     /// Evidence naming the unit and the line, with a redacted excerpt and `facts`.
     func evidence(line: ContentLine?, facts: [String: String] = [:]) -> Evidence {
         var facts = facts
+        let secrets = SecretMatcher.matches(in: lines, path: path)
         if let line {
             facts["line"] = "\(line.number)"
-            facts["excerpt"] = SecretRedaction.excerpt(line.text)
+            facts["excerpt"] = SecretRedaction.excerpt(line.text, known: secrets)
         }
         if let decodedFrom { facts["decodedFromBase64"] = decodedFrom }
         switch origin {
@@ -52,7 +53,8 @@ public struct ContentUnit: Sendable {
             return Evidence(layer: layer, path: path, facts: facts)
         case .history(let index, let createdBy):
             facts["historyIndex"] = "\(index)"
-            return Evidence(historyStep: SecretRedaction.excerpt(createdBy, limit: 1000), configField: "history",
+            return Evidence(historyStep: SecretRedaction.excerpt(createdBy, limit: 1000, known: secrets),
+                            configField: "history",
                             facts: facts)
         case .config(let field):
             return Evidence(configField: field, facts: facts)

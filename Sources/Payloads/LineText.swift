@@ -2,7 +2,7 @@ import Foundation
 
 /// Small matching helpers over a line's lowercased text, shared by the detectors.
 enum LineText {
-    /// Whether `word` occurs in `text` with no letter or digit right before or after it.
+    /// Whether `word` occurs in `text` with no letter, digit or underscore right before or after it.
     static func containsWord(_ word: String, in text: String) -> Bool {
         firstWord(word, in: text) != nil
     }
@@ -30,7 +30,7 @@ enum LineText {
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber)
+        character.isASCII && (character.isLetter || character.isNumber || character == "_")
     }
 
     /// The command a shell stage runs: its first word after `sudo`, `env`, `exec`, `nohup`, `time`, Docker's `RUN`,

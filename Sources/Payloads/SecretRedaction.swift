@@ -24,12 +24,16 @@ public enum SecretRedaction {
     }
 
     /// `text` with every secret the matcher finds in it replaced by its redaction.
-    public static func redactingSecrets(in text: String) -> String {
-        guard SecretMatcher.needles.occurs(in: text) else { return text }
+    public static func redactingSecrets(in text: String) -> String { redactingSecrets(in: text, known: []) }
+
+    /// `text` with `known` secrets (found in the whole unit it comes from, where the context that makes them
+    /// secrets is: a `"auth"` line is one only in a Docker config) and those the matcher finds in it redacted.
+    static func redactingSecrets(in text: String, known: [SecretMatch]) -> String {
+        guard !known.isEmpty || SecretMatcher.needles.occurs(in: text) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .map { ContentLine(number: $0.offset + 1, text: String($0.element)) }
         var redacted = text
-        for match in SecretMatcher.matches(in: lines, path: nil) {
+        for match in known + SecretMatcher.matches(in: lines, path: nil) {
             for fragment in match.fragments where fragment.count >= 4 {
                 redacted = redacted.replacingOccurrences(of: fragment, with: redact(fragment,
                                                                                    shownPrefix: match.shownPrefix))
@@ -39,8 +43,8 @@ public enum SecretRedaction {
     }
 
     /// A line as evidence quotes it: secrets redacted, control characters escaped, cut to `limit` characters.
-    static func excerpt(_ text: String, limit: Int = PayloadLimits.maxExcerpt) -> String {
-        let safe = redactingSecrets(in: text).unicodeScalars.map { scalar in
+    static func excerpt(_ text: String, limit: Int = PayloadLimits.maxExcerpt, known: [SecretMatch] = []) -> String {
+        let safe = redactingSecrets(in: text, known: known).unicodeScalars.map { scalar in
             scalar.value < 0x20 || scalar.value == 0x7f ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
         }.joined()
         return safe.count > limit ? String(safe.prefix(limit)) + "…" : safe
