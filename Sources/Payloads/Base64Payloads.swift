@@ -18,7 +18,8 @@ enum Base64Payloads {
                 guard let text = decodeText(run) else { continue }
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
                     .prefix(PayloadLimits.maxKeptLines)
-                    .map { ContentLine(number: line.number, text: String($0.element.prefix(PayloadLimits.maxLineBytes))) }
+                    .map { ContentLine(number: line.number,
+                                       text: String($0.element.prefix(PayloadLimits.maxLineBytes))) }
                 let decoded = ContentUnit(origin: unit.origin, lines: lines,
                                           decodedFrom: String(run.prefix(16)) + "… (\(run.count) characters)")
                 units.append(decoded)

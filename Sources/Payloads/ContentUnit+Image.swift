@@ -47,9 +47,9 @@ extension ContentUnit {
                                      lines: env.enumerated().map { line($0.offset + 1, $0.element) }))
         }
         if let labels = runtime?.labels, !labels.isEmpty {
-            let sorted = labels.sorted { $0.key < $1.key }
+            let sorted = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             units.append(ContentUnit(origin: .config(field: "config.Labels"),
-                                     lines: sorted.enumerated().map { line($0.offset + 1, "\($0.element.key)=\($0.element.value)") }))
+                                     lines: sorted.enumerated().map { line($0.offset + 1, $0.element) }))
         }
         for (field, words) in [("config.Entrypoint", runtime?.entrypoint), ("config.Cmd", runtime?.cmd)] {
             guard let words, !words.isEmpty else { continue }

@@ -40,8 +40,8 @@ enum EnvironmentGateDetector {
                 severity: cloud ? .high : .medium,
                 title: cloud ? "Cloud metadata probe (\(probe)) gates a download or execution in \(unit.place)"
                     : "Host check (\(probe)) gates a download or execution in \(unit.place)",
-                detail: cloud ? "Code that asks the instance metadata service before it fetches or runs something wakes "
-                    + "only on a real cloud host, where that service also hands out the instance's credentials."
+                detail: cloud ? "Code that asks the instance metadata service before it fetches or runs something "
+                    + "wakes only on a real cloud host, where that service also hands out the instance's credentials."
                     : "Code that checks where it runs before it fetches or runs something is hiding from sandboxes "
                         + "and scanners.",
                 evidence: unit.evidence(line: line, facts: ["probe": probe, "action": action]))]

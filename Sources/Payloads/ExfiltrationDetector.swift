@@ -44,7 +44,8 @@ enum ExfiltrationDetector {
                 category: PayloadCategory.exfiltration, ruleID: "SG-EXFIL-001", severity: .critical,
                 title: "Gathers \(what) and sends it out (\(how)) in \(unit.place)",
                 detail: "Collecting credentials or the whole environment and sending data out a few lines later is "
-                    + "how secrets injected at run time (cloud keys, registry auth, service-account tokens) are stolen.",
+                    + "how secrets injected at run time (cloud keys, registry auth, service-account tokens) are "
+                    + "stolen.",
                 evidence: unit.evidence(line: sendLine, facts: ["gathers": what, "gatherLine": "\(gatherLine.number)",
                                                                "sendsWith": how]))]
         }

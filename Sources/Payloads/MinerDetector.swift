@@ -36,7 +36,8 @@ enum MinerDetector {
         }
         var findings: [Finding] = []
         if let (line, scheme) = pool {
-            findings.append(finding(unit, line, "SG-MINER-001", .critical, "Mining pool URL (\(scheme)) in \(unit.place)",
+            findings.append(finding(unit, line, "SG-MINER-001", .critical,
+                                    "Mining pool URL (\(scheme)) in \(unit.place)",
                                     "Stratum is the protocol miners use to take work from a pool; an image that "
                                         + "connects to one is mining on the host that runs it.", ["scheme": scheme]))
         }
@@ -60,7 +61,8 @@ enum MinerDetector {
             guard let range = text.range(of: port) else { continue }
             let after = text[range.upperBound...].first
             guard after == nil || !(after!.isNumber) else { continue }
-            let host = text[..<range.lowerBound].reversed().prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+            let host = text[..<range.lowerBound].reversed()
+                .prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
             let name = String(host.reversed())
             if name.contains("."), poolishHostWords.contains(where: name.contains) { return name + port }
         }

@@ -49,7 +49,8 @@ enum RemoteExecDetector {
         for stages in LineText.pipelines(text) where stages.count >= 2 {
             guard let fetch = stages.dropLast().firstIndex(where: { fetchers.contains(LineText.commandWord($0) ?? "") })
             else { continue }
-            if let runner = stages[(fetch + 1)...].compactMap(LineText.commandWord).first(where: interpreters.contains) {
+            let runners = stages[(fetch + 1)...].compactMap(LineText.commandWord)
+            if let runner = runners.first(where: interpreters.contains) {
                 return "\(LineText.commandWord(stages[fetch])!) | \(runner)"
             }
         }
@@ -65,7 +66,8 @@ enum RemoteExecDetector {
     static func decodeRun(_ text: String) -> String? {
         for stages in LineText.pipelines(text) where stages.count >= 2 {
             guard let decode = stages.dropLast().firstIndex(where: isBase64Decode) else { continue }
-            if let runner = stages[(decode + 1)...].compactMap(LineText.commandWord).first(where: interpreters.contains) {
+            let runners = stages[(decode + 1)...].compactMap(LineText.commandWord)
+            if let runner = runners.first(where: interpreters.contains) {
                 return "base64 -d | \(runner)"
             }
         }

@@ -31,8 +31,9 @@ enum SecretDetector {
                      "fingerprint": SecretRedaction.redact(match.value, shownPrefix: match.shownPrefix)]
         if !unit.isInFinalImage { facts["stillInLayerBlob"] = "true" }
         let deleted = unit.isInFinalImage ? "" : " (deleted by a later layer, still in the layer's blob)"
+        let name = match.name.prefix(1).uppercased() + match.name.dropFirst()
         return Finding(category: PayloadCategory.secret, ruleID: rule, severity: severity,
-                       title: "\(match.name.prefix(1).uppercased() + match.name.dropFirst()) in \(unit.place)\(deleted)",
+                       title: "\(name) in \(unit.place)\(deleted)",
                        detail: "Anyone who can pull the image can read it"
                            + (unit.isInFinalImage ? "" : ": deleting a file in a later layer does not remove it from "
                                + "the earlier layer, which every pull downloads")

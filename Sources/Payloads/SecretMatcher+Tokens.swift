@@ -32,9 +32,9 @@ extension SecretMatcher {
             var rest = text[...]
             while let range = rest.range(of: format.prefix) {
                 defer { rest = rest[range.upperBound...] }
-                if range.lowerBound > text.startIndex, alphanumerics.contains(text[text.index(before: range.lowerBound)]) {
-                    continue
-                }
+                let glued = range.lowerBound > text.startIndex
+                    && alphanumerics.contains(text[text.index(before: range.lowerBound)])
+                if glued { continue }
                 let body = rest[range.upperBound...].prefix { format.characters.contains($0) }
                 guard body.count >= format.minimum, body.count <= format.maximum,
                       !isPlaceholder(String(body)) else { continue }

@@ -10,6 +10,9 @@ enum SecretMatcher {
         "clientsecret", "secret_access_key", "secretaccesskey",
     ]
 
+    /// How AWS's secret access key is named in credential files, env and JSON.
+    static let awsSecretKeyNames = ["aws_secret_access_key", "secret_access_key", "secretaccesskey"]
+
     /// The secrets in `lines`; `path` tells registry credential files, whose `auth` entries are the secret.
     static func matches(in lines: [ContentLine], path: String?) -> [SecretMatch] {
         var found: [SecretMatch] = []
@@ -40,7 +43,7 @@ enum SecretMatcher {
                 }
             }
             accessKeyID = accessKeyID ?? awsAccessKeyID(in: text)
-            if let key = ["aws_secret_access_key", "secret_access_key", "secretaccesskey"].first(where: lowered.contains),
+            if let key = awsSecretKeyNames.first(where: lowered.contains),
                let value = assignedValue(after: key, in: text, caseInsensitive: true), value.count == 40,
                value.allSatisfy(base64Characters.contains), !isPlaceholder(value) {
                 found.append(SecretMatch(kind: .awsKeyPair, name: "AWS secret access key", value: value,

@@ -69,8 +69,7 @@ public struct ImageScan: Sendable {
             + PayloadScan.findings(image: image, layers: layers, fileSystem: fileSystem, owners: owners)
         // Secrets in env, labels and history are shown redacted in every output, like the findings about them.
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: PayloadScan.redacted(image),
-                          layers: layers,
-                          fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
-                          sbom: sbom, findings: findings)
+                          layers: layers, fileSystem: fileSystem,
+                          privilegedFiles: PrivilegedFiles.inventory(fileSystem), sbom: sbom, findings: findings)
     }
 }

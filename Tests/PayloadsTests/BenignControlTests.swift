@@ -18,7 +18,8 @@ import Testing
     /// a .bashrc that sets PATH and aliases, files deleted by whiteout, ordinary env, labels and history.
     @Test func anApplicationImageWithUsersAndWhiteoutsIsClean() throws {
         let image = try PayloadImage(layers: [
-            [.directory("etc/"), .file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n"),
+            [.directory("etc/"),
+             .file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n"),
              .file("etc/group", "root:x:0:\napp:x:1000:\n"), .directory("home/app/"),
              .file("home/app/.bashrc", "export PATH=/opt/app/bin:$PATH\nalias ll='ls -l'\n[ -f ~/.env ] && . ~/.env\n"),
              .file("home/app/.profile", "if [ -n \"$BASH_VERSION\" ]; then\n  . \"$HOME/.bashrc\"\nfi\n"),
@@ -41,7 +42,8 @@ import Testing
             [.directory("opt/app/"), .file("opt/app/.wh.settings.json"), .directory("etc/"), .file("etc/.wh.group")],
         ], extra: [
             "--history", "ADD base.tar /",
-            "--history", "RUN useradd -m app && apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*",
+            "--history",
+            "RUN useradd -m app && apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*",
             "--history", "RUN rm /opt/app/settings.json",
             "--env", "PATH=/opt/app/bin:/usr/local/bin:/usr/bin:/bin", "--env", "APP_ENV=production",
             "--env", "NPM_TOKEN=${NPM_TOKEN}",
@@ -66,7 +68,8 @@ import Testing
         NearMiss(name: "randomized and random x words", content: "x=$RANDOM; randomize_va_space=2; randomX_offset=1\n"),
         NearMiss(name: "a port that pools use on an ordinary host", content: "connect db.internal.example:3333\n"),
         NearMiss(name: "AWS's documented example key", content:
-                    "aws_access_key_id=AKIAIOSFODNN7EXAMPLE\naws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"),
+                    "aws_access_key_id=AKIAIOSFODNN7EXAMPLE\n"
+                    + "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"),
         NearMiss(name: "a token prefix with too few characters", content: "grep -q ghp_abc123 log && echo found\n"),
         NearMiss(name: "a private key header without a key",
                  content: "grep -l -- '-----BEGIN RSA PRIVATE KEY-----' /etc/ssl/private/*\n"),
@@ -74,14 +77,15 @@ import Testing
                  content: "curl -fsSLo /tmp/t.tgz https://dl.example.com/t.tgz && sha256sum -c t.sha256\n"),
         NearMiss(name: "a base64 string decoded to a file",
                  content: "echo aGVsbG8gd29ybGQsIHRoaXMgaXMgYmFzZTY0Cg== | base64 -d > /tmp/hello\n"),
-        NearMiss(name: "an npm token taken from the environment", content: "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
-                 path: "home/app/.npmrc"),
+        NearMiss(name: "an npm token taken from the environment",
+                 content: "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n", path: "home/app/.npmrc"),
         NearMiss(name: "a metadata probe that only reads the instance ID",
                  content: "ID=$(curl -s http://169.254.169.254/latest/meta-data/instance-id)\necho \"$ID\"\n"),
         NearMiss(name: "the environment read and a request posted far apart in a library",
                  content: "import os\nsettings = dict(os.environ)\n" + String(repeating: "x = 1\n", count: 40)
                     + "def send(u, d):\n    return requests.post(u, data=d)\n", path: "opt/lib/client.py"),
-        NearMiss(name: "an empty ld.so.preload of comments", content: "# nothing preloaded\n\n", path: "etc/ld.so.preload"),
+        NearMiss(name: "an empty ld.so.preload of comments", content: "# nothing preloaded\n\n",
+                 path: "etc/ld.so.preload"),
         NearMiss(name: "a profile script that only exports", content: "export JAVA_HOME=/opt/java\numask 022\n",
                  path: "etc/profile.d/java.sh"),
         NearMiss(name: "a Docker config without credentials",

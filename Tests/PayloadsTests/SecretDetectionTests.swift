@@ -25,20 +25,19 @@ import Testing
     static let registryAuth = Data("deploy:\(fakeSecret("", 24, seed: 1))".utf8).base64EncodedString()
     static let githubToken = fakeSecret("ghp_", 36, seed: 2)
     static let awsKeyID = fakeSecret("AKIA", 16, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", seed: 3)
-    static let awsSecret = fakeSecret("", 40, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
-                                      seed: 4)
+    static let base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    static let awsSecret = fakeSecret("", 40, alphabet: base64Alphabet, seed: 4)
     static let gitlabToken = fakeSecret("glpat-", 20, seed: 5)
     static let npmToken = fakeSecret("npm_", 36, seed: 6)
     static let pypiToken = fakeSecret("pypi-AgEIcHlwaS5vcmc", 60, seed: 7)
     static let slackToken = "xoxb-" + fakeSecret("", 12, alphabet: "0123456789", seed: 8) + "-"
         + fakeSecret("", 24, seed: 9)
-    static let azureKey = fakeSecret("", 86, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
-                                     seed: 10) + "=="
-    static let keyBody = (0..<6).map { fakeSecret("", 64, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
-                                                   seed: 11 + UInt64($0)) }
+    static let azureKey = fakeSecret("", 86, alphabet: base64Alphabet, seed: 10) + "=="
+    static let keyBody = (0..<6).map { fakeSecret("", 64, alphabet: base64Alphabet, seed: 11 + UInt64($0)) }
     static let pemKey = "-----BEGIN OPENSSH PRIVATE KEY-----\n" + keyBody.joined(separator: "\n")
         + "\n-----END OPENSSH PRIVATE KEY-----\n"
-    static let gcpKey = "-----BEGIN PRIVATE KEY-----\\n" + keyBody.joined(separator: "\\n") + "\\n-----END PRIVATE KEY-----\\n"
+    static let gcpKey = "-----BEGIN PRIVATE KEY-----\\n" + keyBody.joined(separator: "\\n")
+        + "\\n-----END PRIVATE KEY-----\\n"
 
     static let cases: [Case] = [
         Case(name: "registry auth in .docker/config.json",
@@ -76,10 +75,12 @@ import Testing
                      "RUN git clone https://oauth2:\(gitlabToken)@gitlab.example.com/g/p.git /src"],
              rule: "SG-SECRET-006", value: gitlabToken, history: 1),
         Case(name: "an npm token in .npmrc",
-             layers: [[.directory("home/app/"), .file("home/app/.npmrc", "//registry.npmjs.org/:_authToken=\(npmToken)\n")]],
+             layers: [[.directory("home/app/"),
+                       .file("home/app/.npmrc", "//registry.npmjs.org/:_authToken=\(npmToken)\n")]],
              rule: "SG-SECRET-006", value: npmToken, path: "home/app/.npmrc", layer: 1),
         Case(name: "a PyPI token in .pypirc",
-             layers: [[.directory("root/"), .file("root/.pypirc", "[pypi]\nusername = __token__\npassword = \(pypiToken)\n")]],
+             layers: [[.directory("root/"),
+                       .file("root/.pypirc", "[pypi]\nusername = __token__\npassword = \(pypiToken)\n")]],
              rule: "SG-SECRET-006", value: pypiToken, path: "root/.pypirc", layer: 1),
         Case(name: "a Slack token in a script",
              layers: [[.directory("opt/"), .file("opt/notify.sh", "#!/bin/sh\nSLACK=\(slackToken)\n", mode: 0o755)]],
