@@ -15,9 +15,14 @@ public struct ContentLine: Sendable, Hashable {
 /// How kept lines travel through the layer pass: the pass holds bytes, so the lines a request keeps are written
 /// as `number TAB text` lines after a marker that says the bytes are this encoding and not a file's contents.
 enum ContentLineEncoding {
-    /// Starts every encoded capture. A NUL first keeps it apart from any text file; a binary file that starts the
-    /// same way and is kept whole by another analyzer would be read as lines it chose, which it controls anyway.
-    static let marker = Array("\u{0}safeguard-content-lines-1\n".utf8)
+    /// Starts every encoded capture: a NUL, then a name and a number drawn when the process starts.
+    ///
+    /// Why random: a file kept whole by another analyzer (a setuid binary) is read raw; if it could start with a
+    /// marker known in advance, it would be read as the lines it chose and hide the rest of its bytes.
+    static let marker: [UInt8] = {
+        let nonce = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        return Array("\u{0}safeguard-content-lines-\(nonce)\n".utf8)
+    }()
 
     static func encode(_ lines: [ContentLine], binary: Bool) -> [UInt8] {
         var bytes = marker

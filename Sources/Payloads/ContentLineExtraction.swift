@@ -6,11 +6,16 @@ struct ContentLineExtraction {
     /// The most lines one file yields, key bodies included.
     static let maxLines = PayloadLimits.maxKeptLines + PayloadLimits.maxKeyBodyLines
 
-    /// The lines of `bytes` to keep (all of them when `keepAll`, else those where a marker occurs), and whether
-    /// they are a binary's printable runs.
+    /// The lines of a capture: decoded when the payload request reduced it, extracted when another analyzer
+    /// kept the file whole.
+    func lines(ofCapture bytes: [UInt8], keepAll: Bool) -> (lines: [ContentLine], binary: Bool) {
+        ContentLineEncoding.decode(bytes) ?? lines(bytes, keepAll: keepAll)
+    }
+
+    /// The lines of a file's `bytes` to keep (all of them when `keepAll`, else those where a marker occurs), and
+    /// whether they are a binary's printable runs.
     func lines(_ bytes: [UInt8], keepAll: Bool) -> (lines: [ContentLine], binary: Bool) {
-        if let decoded = ContentLineEncoding.decode(bytes) { return decoded }
-        return bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
             if keepAll { return (Self.allLines(buffer), false) }
             return Self.isBinary(buffer) ? (binaryRuns(buffer), true) : (textLines(buffer), false)
         }

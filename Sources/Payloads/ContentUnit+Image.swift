@@ -17,13 +17,19 @@ extension ContentUnit {
             let reference = LayerReference(index: layer.index, digest: layer.descriptor.digest.description)
             var seen: Set<String> = []
             for case .write(let entry) in layer.changes where entry.kind == .file && seen.insert(entry.path).inserted {
-                let whole = PayloadPaths.isReadWhole(entry)
-                guard whole || PayloadPaths.isSearched(entry), let bytes = layer.captured[entry.path] else { continue }
-                let (lines, binary) = extraction.lines(bytes, keepAll: whole)
-                guard !lines.isEmpty else { continue }
                 let final = fileSystem[entry.path]
                 let origin = Origin.file(path: entry.path, layer: reference, removedLater: final == nil,
                                          replacedLater: final != nil && final?.layer != layer.index)
+                if PayloadPaths.hook(entry.path) != nil, entry.size > PayloadLimits.maxTextFileSize {
+                    // Why: padding a hook past the size bound must not hide it; its size alone is reported.
+                    let line = ContentLine(number: 0, text: "(\(entry.size) bytes, more than Safeguard reads)")
+                    units.append(ContentUnit(origin: origin, lines: [line]))
+                    continue
+                }
+                let whole = PayloadPaths.isReadWhole(entry)
+                guard whole || PayloadPaths.isSearched(entry), let bytes = layer.captured[entry.path] else { continue }
+                let (lines, binary) = extraction.lines(ofCapture: bytes, keepAll: whole)
+                guard !lines.isEmpty else { continue }
                 units.append(ContentUnit(origin: origin, lines: lines, isBinary: binary))
             }
         }

@@ -37,10 +37,13 @@ enum LineText {
     /// `sh -c` and variable assignments, without its directory (`/bin/sh` is `sh`); `busybox wget` is `wget`.
     static func commandWord(_ stage: Substring) -> String? {
         var tokens = stage.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" || $0 == "{" })[...]
+        var wrapped = false
         while let head = tokens.first {
             let word = head.split(separator: "/").last ?? head
             if ["sudo", "env", "exec", "nohup", "time", "busybox", "then", "do", "!", "run"].contains(word)
-                || head.contains("=") && !head.hasPrefix("-") {
+                || head.contains("=") && !head.hasPrefix("-") || wrapped && head.hasPrefix("-") {
+                // A wrapper's own options (`sudo -E`, `env -i`) come before the command it runs.
+                wrapped = wrapped || ["sudo", "env", "exec", "nohup"].contains(word)
                 tokens = tokens.dropFirst()
             } else if ["sh", "bash", "ash", "dash", "zsh"].contains(word), tokens.dropFirst().first == "-c" {
                 // `RUN /bin/sh -c CMD` in history, `["sh", "-c", CMD]` in cmd: the command is CMD.
