@@ -3,7 +3,13 @@ import Foundation
 /// Base64 runs in a unit's lines, decoded, so that a payload hidden as `echo <base64> | base64 -d | sh` in a
 /// history step or script is judged by what it decodes to.
 enum Base64Payloads {
-    static let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+    /// Whether each byte is in the base64 alphabet (`=` padding apart).
+    static let alphabet: [Bool] = (0...255).map { byte in
+        (0x41...0x5a).contains(byte) || (0x61...0x7a).contains(byte) || (0x30...0x39).contains(byte)
+            || byte == 0x2b || byte == 0x2f
+    }
+    /// What a line that decodes base64 says.
+    static let decoders = NeedleSet(["base64", "b64decode", "atob(", "frombase64"])
 
     /// Units holding the decoded text of each base64 run of `unit` that decodes to text, recursively up to
     /// `PayloadLimits.maxBase64Depth`, at most `maxBase64RunsPerText` runs per text.
@@ -11,7 +17,10 @@ enum Base64Payloads {
         guard depth <= PayloadLimits.maxBase64Depth, !unit.isBinary else { return [] }
         var units: [ContentUnit] = []
         var runs = 0
-        for line in unit.lines {
+        let isFile = unit.path != nil
+        // In files only lines that decode something are searched: a script's hashes and keys are not payloads
+        // unless it decodes them. History and config are few and short, and decoded whole.
+        for line in unit.lines where !isFile || decoders.occurs(in: line.text) {
             for run in base64Runs(in: line.text) {
                 guard runs < PayloadLimits.maxBase64RunsPerText else { return units }
                 runs += 1
@@ -31,15 +40,21 @@ enum Base64Payloads {
 
     /// Runs of base64 characters (with `=` padding) of at least `minBase64Run` characters.
     static func base64Runs(in text: String) -> [Substring] {
+        let bytes = Array(text.utf8)
         var runs: [Substring] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard alphabet.contains(text[index]) else { index = text.index(after: index); continue }
+        var index = 0
+        while index < bytes.count {
+            guard alphabet[Int(bytes[index])] else { index += 1; continue }
             var end = index
-            while end < text.endIndex, alphabet.contains(text[end]) { end = text.index(after: end) }
-            while end < text.endIndex, text[end] == "=" { end = text.index(after: end) }
-            let run = text[index..<end]
-            if run.count >= PayloadLimits.minBase64Run, run.count <= PayloadLimits.maxBase64Run { runs.append(run) }
+            while end < bytes.count, alphabet[Int(bytes[end])] { end += 1 }
+            while end < bytes.count, bytes[end] == UInt8(ascii: "=") { end += 1 }
+            let count = end - index
+            if count >= PayloadLimits.minBase64Run, count <= PayloadLimits.maxBase64Run {
+                // ASCII only, so byte offsets are character offsets of the same run.
+                let utf8 = text.utf8
+                let start = utf8.index(utf8.startIndex, offsetBy: index)
+                runs.append(text[start..<utf8.index(start, offsetBy: count)])
+            }
             index = end
         }
         return runs

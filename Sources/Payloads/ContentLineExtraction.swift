@@ -47,7 +47,7 @@ struct ContentLineExtraction {
         var counted = 0
         var number = 1
         while lines.count < PayloadLimits.maxKeptLines, position < bytes.count,
-              let hit = needles.hits(in: bytes, range: position..<bytes.count, first: true).first {
+              let hit = needles.firstHit(in: bytes, from: position) {
             let piece = Self.piece(around: hit, in: bytes, floor: position) { $0 == UInt8(ascii: "\n") }
             for index in counted..<piece.lowerBound where bytes[index] == UInt8(ascii: "\n") { number += 1 }
             counted = piece.lowerBound
@@ -66,7 +66,7 @@ struct ContentLineExtraction {
         var runs: [ContentLine] = []
         var position = 0
         while runs.count < PayloadLimits.maxKeptLines, position < bytes.count,
-              let hit = needles.hits(in: bytes, range: position..<bytes.count, first: true).first {
+              let hit = needles.firstHit(in: bytes, from: position) {
             let piece = Self.piece(around: hit, in: bytes, floor: position) { !Self.isPrintable($0) }
             if piece.count >= PayloadLimits.minStringRun {
                 runs.append(ContentLine(number: piece.lowerBound, text: String(decoding: bytes[piece], as: UTF8.self)))

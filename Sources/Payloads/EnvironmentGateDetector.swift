@@ -22,11 +22,13 @@ enum EnvironmentGateDetector {
     static let conditionals = ["if ", "[ ", "[[ ", "test ", "&&", "||", "case ", "if(", "while "]
 
     /// What the layer pass must keep for this detector.
-    static let markers = metadataEndpoints + hostIndicators + ["curl", "wget", "chmod +x", "nohup", "exec ",
-                                                              "os.system(", "subprocess.", "./"]
+    static let markers = metadataEndpoints + hostIndicators + ["curl", "wget", "chmod +x", "nohup", "os.system(",
+                                                              "subprocess."]
+    static let probes = NeedleSet(metadataEndpoints + hostIndicators)
 
     static func findings(_ unit: ContentUnit) -> [Finding] {
         guard !unit.isBinary else { return [] }
+        guard unit.lines.contains(where: { probes.occurs(in: $0.text) }) else { return [] }
         let lines = unit.lines.map { ($0, $0.text.lowercased()) }
         for (line, text) in lines {
             let endpoint = metadataEndpoints.first(where: text.contains)

@@ -26,18 +26,18 @@ enum ExfiltrationDetector {
     ]
 
     /// What the layer pass must keep for this detector.
-    static let markers = gatherMarkers + environmentCommands + senderMarkers + ["curl", "wget", "nc ", "ncat", "netcat",
-                                                                                "socat"]
+    static let markers = gatherMarkers + environmentCommands + senderMarkers
+        + ["curl", "wget", " nc ", "\nnc ", "|nc ", "(nc ", "ncat", "netcat", "socat", "%env"]
+    static let needles = NeedleSet(markers)
 
     static func findings(_ unit: ContentUnit) -> [Finding] {
         guard !unit.isBinary else { return [] }
-        var gathers: [(ContentLine, String)] = []
-        var sends: [(ContentLine, String)] = []
-        for line in unit.lines {
-            let text = " " + line.text.lowercased() + " "
-            if let what = gathered(text) { gathers.append((line, what)) }
-            if let how = sent(text, original: line.text) { sends.append((line, how)) }
-        }
+        let candidates = unit.lines.filter { needles.occurs(in: " " + $0.text) }
+            .map { ($0, " " + $0.text.lowercased() + " ") }
+        // Gathering is rare and cheap to tell; sending is common and costlier, so it is read only when needed.
+        let gathers = candidates.compactMap { line, text in gathered(text).map { (line, $0) } }
+        guard !gathers.isEmpty else { return [] }
+        let sends = candidates.compactMap { line, text in sent(text, original: line.text).map { (line, $0) } }
         for (sendLine, how) in sends {
             guard let (gatherLine, what) = gathers.first(where: { isNear($0.0, sendLine, in: unit) }) else { continue }
             return [Finding(

@@ -20,12 +20,13 @@ enum MinerDetector {
 
     /// What the layer pass must keep for this detector.
     static let markers = poolSchemes.map { String($0.prefix(8)) } + minerWords + minerOptions + poolHosts + poolPorts
+    static let needles = NeedleSet(markers)
 
     static func findings(_ unit: ContentUnit) -> [Finding] {
         var pool: (ContentLine, String)?
         var marker: (ContentLine, String)?
         var host: (ContentLine, String)?
-        for line in unit.lines {
+        for line in unit.lines where needles.occurs(in: line.text) {
             let text = line.text.lowercased()
             if pool == nil, let scheme = LineText.first(of: poolSchemes, in: text) { pool = (line, scheme) }
             if marker == nil, let word = LineText.firstWord(of: minerWords, in: text)

@@ -1,59 +1,75 @@
 /// A set of ASCII markers searched for case-insensitively in one pass over bytes.
 ///
 /// The pass offers every executable and script of every layer to the detectors; most bytes match nothing, so
-/// each position costs one lookup in a table of the markers' first two bytes before any comparison.
+/// each position costs one table lookup (the last four bytes, hashed into a bit table) before any comparison.
+/// Common two-letter pairs (`en`, `cu`) would stop at most positions of a binary; four bytes rarely do.
 struct NeedleSet: Sendable {
-    private let needles: [[UInt8]]
-    /// Bit `b0 << 8 | b1` is set when some needle starts with those two (lowercased) bytes.
-    private let prefixBits: [UInt64]
-    /// Needle indexes by their first two bytes.
-    private let byPrefix: [UInt16: [Int]]
+    /// The shortest marker: four bytes make the filter selective.
+    static let minimumLength = 4
+    /// Bits of the hashed filter: 2^16 bits (8 KiB) stay in the first-level cache, and a few hundred markers set
+    /// under 1% of them.
+    private static let filterBits = 16
 
-    /// Creates the set; every needle must be at least two bytes long.
+    private let needles: [[UInt8]]
+    private let filter: [UInt64]
+    /// Needle indexes by their first four (lowercased) bytes, read as a big-endian word.
+    private let byPrefix: [UInt32: [Int]]
+
+    /// Creates the set; markers shorter than `minimumLength` are a programming error.
     init(_ markers: [String]) {
-        let needles = markers.map { Array($0.lowercased().utf8) }.filter { $0.count >= 2 }
-        var bits = [UInt64](repeating: 0, count: 1024)
-        var byPrefix: [UInt16: [Int]] = [:]
+        let needles = markers.map { Array($0.lowercased().utf8) }
+        precondition(needles.allSatisfy { $0.count >= Self.minimumLength }, "markers must have four bytes or more")
+        var filter = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
+        var byPrefix: [UInt32: [Int]] = [:]
         for (index, needle) in needles.enumerated() {
-            let key = UInt16(needle[0]) << 8 | UInt16(needle[1])
-            bits[Int(key >> 6)] |= 1 << UInt64(key & 63)
-            byPrefix[key, default: []].append(index)
+            let word = needle.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            let bit = Self.hash(word)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            byPrefix[word, default: []].append(index)
         }
         self.needles = needles
-        self.prefixBits = bits
+        self.filter = filter
         self.byPrefix = byPrefix
     }
 
-    /// The offsets in `bytes[range]` where some needle starts, in order.
-    func hits(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, first: Bool = false) -> [Int] {
-        let range = range ?? 0..<bytes.count
-        var found: [Int] = []
-        guard range.count >= 2 else { return found }
-        var position = range.lowerBound
-        while position < range.upperBound - 1 {
-            let key = UInt16(lowered[Int(bytes[position])]) << 8 | UInt16(lowered[Int(bytes[position + 1])])
-            if prefixBits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0,
-               byPrefix[key]!.contains(where: { matches(needles[$0], in: bytes, at: position, end: range.upperBound) })
-            {
-                found.append(position)
-                if first { return found }
+    private static func hash(_ word: UInt32) -> Int { Int((word &* 2_654_435_761) >> UInt32(32 - filterBits)) }
+
+    /// The first offset at or after `start` where some needle starts.
+    func firstHit(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress, bytes.count - start >= Self.minimumLength else { return nil }
+        return lowered.withUnsafeBufferPointer { lower in
+            filter.withUnsafeBufferPointer { bits in
+                // The word rolls: each step shifts in one lowered byte, so every byte is looked up once.
+                var word = UInt32(0)
+                for position in start..<(start + 3) { word = word << 8 | UInt32(lower[Int(base[position])]) }
+                for end in (start + 3)..<bytes.count {
+                    word = word << 8 | UInt32(lower[Int(base[end])])
+                    let bit = Self.hash(word)
+                    guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let candidates = byPrefix[word] else {
+                        continue
+                    }
+                    let position = end - 3
+                    if candidates.contains(where: { matches(needles[$0], in: bytes, at: position) }) { return position }
+                }
+                return nil
             }
-            position += 1
         }
-        return found
     }
 
     /// Whether any needle occurs in `bytes`.
     func occurs(in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { !hits(in: $0, first: true).isEmpty }
+        bytes.withUnsafeBufferPointer { firstHit(in: $0) != nil }
     }
 
     /// Whether any needle occurs in `text`.
-    func occurs(in text: some StringProtocol) -> Bool { occurs(in: Array(text.utf8)) }
+    func occurs(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { firstHit(in: $0) != nil }
+    }
 
-    private func matches(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {
-        guard position + needle.count <= end else { return false }
-        for offset in 2..<max(2, needle.count) where lowered[Int(bytes[position + offset])] != needle[offset] {
+    private func matches(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position + needle.count <= bytes.count else { return false }
+        for offset in 4..<max(4, needle.count) where lowered[Int(bytes[position + offset])] != needle[offset] {
             return false
         }
         return true

@@ -30,7 +30,7 @@ enum PayloadPaths {
 
     /// The hook `path` would be, read whole by the detectors whatever it holds.
     static func hook(_ path: String) -> Hook? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = lastComponent(path)
         if path == "etc/ld.so.preload" { return .preload }
         let inCronDirectory = path.hasPrefix("etc/cron.") && path.dropFirst("etc/cron.".count).contains("/")
         if path == "etc/crontab" || inCronDirectory && name != ".placeholder" || path.hasPrefix("var/spool/cron/") {
@@ -39,7 +39,7 @@ enum PayloadPaths {
         if unitDirectories.contains(where: path.hasPrefix), name.contains(".") { return .systemd }
         if name == "authorized_keys" || name == "authorized_keys2" { return .authorizedKeys }
         if path == "etc/profile" || path == "etc/bash.bashrc" || path == "etc/environment"
-            || path.hasPrefix("etc/profile.d/") || profileNames.contains(name) {
+            || path.hasPrefix("etc/profile.d/") || profileNames.contains(String(name)) {
             return .profile
         }
         return nil
@@ -57,17 +57,25 @@ enum PayloadPaths {
         guard entry.kind == .file else { return false }
         if entry.mode & 0o111 != 0 { return entry.size <= PayloadLimits.maxExecutableSize }
         guard entry.size <= PayloadLimits.maxTextFileSize else { return false }
-        let name = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
-        guard let dot = name.lastIndex(of: ".") else { return credentialNames.contains(name) }
-        return textExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
-            || credentialNames.contains(name)
+        let name = lastComponent(entry.path)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else {
+            return credentialNames.contains(String(name))
+        }
+        return textExtensions.contains(String(name[name.utf8.index(after: dot)...]).lowercased())
+            || credentialNames.contains(String(name))
+    }
+
+    /// The last component of a root-relative path, without splitting the whole path (this runs for every entry).
+    static func lastComponent(_ path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
+        return path[path.utf8.index(after: slash)...]
     }
 
     /// Credential files by name: Docker, npm, PyPI, netrc, git, AWS, SSH private keys, shell history.
     static func isCredentialFile(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = lastComponent(path)
         if name == "config.json" { return path.hasSuffix(".docker/config.json") }
         if name == "credentials" { return path.hasSuffix(".aws/credentials") }
-        return credentialNames.contains(name)
+        return credentialNames.contains(String(name))
     }
 }

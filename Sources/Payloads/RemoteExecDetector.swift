@@ -18,11 +18,12 @@ enum RemoteExecDetector {
                              "exec(zlib.decompress(base64.", "eval(base64.b64decode(", "eval(atob("]
 
     /// What the layer pass must keep for this detector.
-    static let markers = ["curl", "wget", "base64", "b64decode", "base64_decode", "atob(", "net.webclient", "<(",
+    static let markers = ["curl", "wget", "base64", "b64decode", "base64_decode", "atob(", "net.webclient",
                           "urlopen(", "requests.get("]
+    static let needles = NeedleSet(markers)
 
     static func findings(_ unit: ContentUnit) -> [Finding] {
-        for line in unit.lines {
+        for line in unit.lines where needles.occurs(in: line.text) {
             let text = line.text.lowercased()
             if let how = downloadRun(text) {
                 let severity: Severity = isHistory(unit) && text.contains("https://") && !containsIPHost(text)

@@ -10,6 +10,9 @@ enum SecretMatcher {
         "clientsecret", "secret_access_key", "secretaccesskey",
     ]
 
+    static let authsNeedle = NeedleSet(["\"auths\""])
+    static let serviceAccountNeedle = NeedleSet(["service_account"])
+
     /// How AWS's secret access key is named in credential files, env and JSON.
     static let awsSecretKeyNames = ["aws_secret_access_key", "secret_access_key", "secretaccesskey"]
 
@@ -17,10 +20,10 @@ enum SecretMatcher {
     static func matches(in lines: [ContentLine], path: String?) -> [SecretMatch] {
         var found: [SecretMatch] = []
         let isDockerConfig = path.map { $0.hasSuffix(".docker/config.json") || $0.hasSuffix(".dockercfg") } ?? false
-        let mentionsAuths = lines.contains { $0.text.contains("\"auths\"") }
-        let mentionsServiceAccount = lines.contains { $0.text.contains("service_account") }
+        let mentionsAuths = lines.contains { authsNeedle.occurs(in: $0.text) }
+        let mentionsServiceAccount = lines.contains { serviceAccountNeedle.occurs(in: $0.text) }
         var accessKeyID: String?
-        for (index, line) in lines.enumerated() {
+        for (index, line) in lines.enumerated() where needles.occurs(in: line.text) {
             let text = line.text
             let lowered = text.lowercased()
             for (format, value) in tokens(in: text) {

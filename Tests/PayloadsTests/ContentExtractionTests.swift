@@ -25,10 +25,12 @@ import Testing
     }
 
     @Test func findsMarkersInAnyCaseAndAtTheEndOfTheBytes() {
-        let needles = NeedleSet(["xmrig", "ab"])
+        let needles = NeedleSet(["xmrig", "abcd"])
         #expect(needles.occurs(in: "XMRIG"))
-        #expect(needles.occurs(in: "zzzab"))
+        #expect(needles.occurs(in: "zzzabcd"))
+        #expect(needles.occurs(in: "abcd"))
         #expect(!needles.occurs(in: "xmri"))
+        #expect(!needles.occurs(in: "abc"))
         #expect(!needles.occurs(in: ""))
     }
 
