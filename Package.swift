@@ -46,7 +46,7 @@ let package = Package(
         // Payloads and leaked secrets: miners, exfiltration, environment-gated and persistence hooks, download-and-run,
         // and credentials in files (deleted ones too), env, labels and history, found in the bytes it asked for.
         .target(name: "Payloads",
-                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "Forensics"]),
+                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "Forensics", "SBOM"]),
         // Keys, signatures, X.509 chains at a given time, SCTs and RFC 3161 timestamps, over OpenSSL.
         .target(name: "Crypto", dependencies: ["COpenSSL"]),
         // Sigstore bundles, trusted roots and transparency-log proofs; DSSE, in-toto, SLSA; simple signing.

@@ -2,6 +2,7 @@ import Findings
 import Forensics
 import ImageSources
 import LayerPass
+import SBOM
 
 /// The payload and secret detectors: what they ask the layer pass to keep, and their findings for an image.
 ///
@@ -32,17 +33,27 @@ public enum PayloadScan {
                     }),
     ]
 
-    /// The findings for an image whose layers the pass read with `requests`; `owners` tells package files.
+    /// The findings for an image whose layers the pass read with `requests`; `owners` and `sbom` tell package
+    /// files.
     public static func findings(image: ResolvedImage, layers: [LayerResult], fileSystem: FileSystem,
-                                owners: PackageOwnership) -> [Finding] {
+                                owners: PackageOwnership, sbom: SoftwareBillOfMaterials) -> [Finding] {
         let units = ContentUnit.units(image: image, layers: layers, fileSystem: fileSystem, extraction: extraction)
+        let distribution = DistributionFiles(sbom)
         var cap = FindingCap()
         for unit in units {
             cap.add(PersistenceDetector.findings(unit, owners: owners))
             cap.add(SecretDetector.findings(unit, owners: owners))
+            // Why: exfiltration and environment gates are read from behaviour (read a credential file, then post;
+            // probe, then fetch), which distribution libraries also show: distutils' `register` reads ~/.pypirc
+            // and posts to PyPI. A file of a dpkg, apk or rpm package is the distribution's; its tampering is the
+            // integrity check's to report. Language packages (pip, npm) are where such payloads arrive, so they
+            // are judged. Miners and download-and-run are judged everywhere.
+            let judgesBehaviour = unit.path.map { !distribution.contains($0) } ?? true
             for judged in [unit] + Base64Payloads.decodedUnits(unit) {
-                cap.add(MinerDetector.findings(judged) + RemoteExecDetector.findings(judged)
-                        + ExfiltrationDetector.findings(judged) + EnvironmentGateDetector.findings(judged))
+                cap.add(MinerDetector.findings(judged) + RemoteExecDetector.findings(judged))
+                if judgesBehaviour {
+                    cap.add(ExfiltrationDetector.findings(judged) + EnvironmentGateDetector.findings(judged))
+                }
             }
         }
         return cap.findings

@@ -66,7 +66,7 @@ public struct ImageScan: Sendable {
         let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
             + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
             + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners)
-            + PayloadScan.findings(image: image, layers: layers, fileSystem: fileSystem, owners: owners)
+            + PayloadScan.findings(image: image, layers: layers, fileSystem: fileSystem, owners: owners, sbom: sbom)
         // Secrets in env, labels and history are shown redacted in every output, like the findings about them.
         return ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: PayloadScan.redacted(image),
                           layers: layers, fileSystem: fileSystem,

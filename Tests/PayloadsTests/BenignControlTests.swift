@@ -14,6 +14,17 @@ import Testing
         #expect(found.isEmpty, "\(found.map { "\($0.ruleID) \($0.title)" })")
     }
 
+    /// Debian with Python, pip, Node modules, gems and a Composer library installed by apt, then pip installs and
+    /// upgrades on top: distutils reads ~/.pypirc and posts to PyPI, libraries read the environment and send
+    /// requests, and none of it is a payload.
+    @Test(arguments: ["installed", "upgraded"])
+    func languagePackagesOnDebianHaveNoPayloadOrSecretFindings(_ tag: String) throws {
+        let layout = try FixtureImages.pipLayers.get()
+        let report = try scanImage("oci:\(layout):\(tag)")
+        let found = report.findings.filter { payloadCategories.contains($0.category) }
+        #expect(found.isEmpty, "\(found.map { "\($0.ruleID) \($0.title)" })")
+    }
+
     /// An application image as teams build them: users added, a start script that checks its own health with curl,
     /// a .bashrc that sets PATH and aliases, files deleted by whiteout, ordinary env, labels and history.
     @Test func anApplicationImageWithUsersAndWhiteoutsIsClean() throws {
