@@ -45,7 +45,8 @@ import Testing
 
     @Test func keepsAPrivateKeyBodyAfterItsHeader() {
         let body = String(repeating: "QUJD", count: 16)
-        let lines = kept(Array("x\n-----BEGIN RSA PRIVATE KEY-----\n\(body)\n\(body)\n-----END RSA PRIVATE KEY-----\nz\n".utf8))
+        let pem = "x\n-----BEGIN RSA PRIVATE KEY-----\n\(body)\n\(body)\n-----END RSA PRIVATE KEY-----\nz\n"
+        let lines = kept(Array(pem.utf8))
         #expect(lines.count == 4)
         #expect(lines[1].text == body && lines[1].number == 3)
     }
@@ -70,7 +71,8 @@ import Testing
                 bytes: Array(("-----BEGIN PRIVATE KEY-----\n" + String(repeating: "QUJD\n", count: 200_000)).utf8)),
         // A file that starts with a guess of the encoding's marker: read as a file, not as lines it chose.
         Hostile(name: "a guessed encoding marker",
-                bytes: Array("\u{0}safeguard-content-lines-1\ntext\n1\tok\n".utf8) + [0] + Array("stratum+tcp://p:3333".utf8)),
+                bytes: Array("\u{0}safeguard-content-lines-1\ntext\n1\tok\n".utf8) + [0]
+                    + Array("stratum+tcp://p:3333".utf8)),
     ]
 
     @Test(arguments: hostile)
