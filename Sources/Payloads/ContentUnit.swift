@@ -50,7 +50,8 @@ public struct ContentUnit: Sendable {
         case .file(let path, let layer, let removedLater, let replacedLater):
             if removedLater { facts["removedByLaterLayer"] = "true" }
             if replacedLater { facts["replacedByLaterLayer"] = "true" }
-            return Evidence(layer: layer, path: path, facts: facts)
+            return Evidence(layer: layer, path: SecretRedaction.excerpt(path, limit: PayloadLimits.maxShownPath),
+                            facts: facts)
         case .history(let index, let createdBy):
             facts["historyIndex"] = "\(index)"
             return Evidence(historyStep: SecretRedaction.excerpt(createdBy, limit: 1000, known: secrets),
@@ -64,7 +65,7 @@ public struct ContentUnit: Sendable {
     /// Where the unit is, for titles: the path, `history step N` or the config field.
     var place: String {
         switch origin {
-        case .file(let path, _, _, _): "/" + path
+        case .file(let path, _, _, _): "/" + SecretRedaction.excerpt(path, limit: PayloadLimits.maxShownPath)
         case .history(let index, _): "history step \(index)"
         case .config(let field): field
         }

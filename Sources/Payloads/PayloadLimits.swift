@@ -37,4 +37,6 @@ enum PayloadLimits {
     static let maxFindingsPerRule = 50
     /// How many characters of a line evidence quotes.
     static let maxExcerpt = 200
+    /// How many characters of a path evidence and titles show: PATH_MAX, past which a name is the attack itself.
+    static let maxShownPath = 4096
 }

@@ -43,11 +43,22 @@ public enum SecretRedaction {
     }
 
     /// A line as evidence quotes it: secrets redacted, control characters escaped, cut to `limit` characters.
+    ///
+    /// Why escape: lines, paths and history come from the image; shown raw, an ESC sequence would drive the
+    /// reader's terminal and a newline would forge report lines.
     static func excerpt(_ text: String, limit: Int = PayloadLimits.maxExcerpt, known: [SecretMatch] = []) -> String {
-        let safe = redactingSecrets(in: text, known: known).unicodeScalars.map { scalar in
-            scalar.value < 0x20 || scalar.value == 0x7f ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
-        }.joined()
-        return safe.count > limit ? String(safe.prefix(limit)) + "…" : safe
+        var safe = ""
+        var shown = 0
+        for scalar in redactingSecrets(in: text, known: known).unicodeScalars {
+            guard shown < limit else { return safe + "…" }
+            shown += 1
+            if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
+                safe += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                safe.unicodeScalars.append(scalar)
+            }
+        }
+        return safe
     }
 
     /// The config as reports show it: env, labels, entrypoint, cmd and history with secrets redacted.
