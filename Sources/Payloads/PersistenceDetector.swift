@@ -31,8 +31,9 @@ enum PersistenceDetector {
         switch hook {
         case .preload:
             return finding("SG-PERSIST-001", .critical, "/etc/ld.so.preload loads "
-                           + "\(SecretRedaction.excerpt(first.text, limit: 80)) into every program", "The dynamic loader loads each library listed there into every "
-                               + "dynamically linked process: the classic rootkit and credential-stealer hook.")
+                           + "\(SecretRedaction.excerpt(first.text, limit: 80)) into every program",
+                           "The dynamic loader loads each library listed there into every dynamically linked process: "
+                               + "the classic rootkit and credential-stealer hook.")
         case .cron:
             return finding("SG-PERSIST-002", .medium, "Cron entry \(unit.place) that no package installed",
                            "A scheduled job added by hand runs again and again if the container runs cron; images "
