@@ -26,17 +26,30 @@ enum EnvironmentGateDetector {
                                                               "subprocess."]
     static let probes = NeedleSet(metadataEndpoints + hostIndicators)
 
+    /// One line as the gate reads it: the probe it makes, if any, and the action it takes, if any.
+    private struct ReadLine {
+        let line: ContentLine
+        let text: String
+        let probe: String?
+        let isCloudProbe: Bool
+        let action: String?
+    }
+
     static func findings(_ unit: ContentUnit) -> [Finding] {
-        guard !unit.isBinary else { return [] }
-        guard unit.lines.contains(where: { probes.occurs(in: $0.text) }) else { return [] }
-        let lines = unit.lines.map { ($0, $0.text.lowercased()) }
-        for (line, text) in lines {
+        guard !unit.isBinary, unit.lines.contains(where: { probes.occurs(in: $0.text) }) else { return [] }
+        // Each line is read once; pairing probes with nearby actions then compares what was read.
+        let lines = unit.lines.map { line in
+            let text = line.text.lowercased()
             let endpoint = metadataEndpoints.first(where: text.contains)
-            let indicator = endpoint == nil ? hostIndicators.first(where: text.contains) : nil
-            guard let probe = endpoint ?? indicator else { continue }
-            if indicator != nil, !conditionals.contains(where: text.contains) { continue }
-            guard let action = gatedAction(after: probe, on: text, line: line, in: lines, unit: unit) else { continue }
-            let cloud = endpoint != nil
+            let indicator = endpoint == nil && conditionals.contains(where: text.contains)
+                ? hostIndicators.first(where: text.contains) : nil
+            return ReadLine(line: line, text: text, probe: endpoint ?? indicator, isCloudProbe: endpoint != nil,
+                            action: endpoint == nil ? actions.first(where: text.contains) : nil)
+        }
+        for read in lines {
+            guard let probe = read.probe, let action = gatedAction(of: read, probe: probe, in: lines, unit: unit)
+            else { continue }
+            let cloud = read.isCloudProbe
             return [Finding(
                 category: PayloadCategory.environmentGated, ruleID: cloud ? "SG-GATE-001" : "SG-GATE-002",
                 severity: cloud ? .high : .medium,
@@ -46,16 +59,17 @@ enum EnvironmentGateDetector {
                     + "wakes only on a real cloud host, where that service also hands out the instance's credentials."
                     : "Code that checks where it runs before it fetches or runs something is hiding from sandboxes "
                         + "and scanners.",
-                evidence: unit.evidence(line: line, facts: ["probe": probe, "action": action]))]
+                evidence: unit.evidence(line: read.line, facts: ["probe": probe, "action": action]))]
         }
         return []
     }
 
-    /// The action the probe on `line` leads to: later on the same line, or on a nearby line.
-    private static func gatedAction(after probe: String, on text: String, line: ContentLine,
-                                    in lines: [(ContentLine, String)], unit: ContentUnit) -> String? {
-        if let range = text.range(of: probe) {
-            let rest = text[range.upperBound...]
+    /// The action the probe leads to: later on its own line past a command separator, or on a nearby later line
+    /// that probes nothing itself.
+    private static func gatedAction(of read: ReadLine, probe: String, in lines: [ReadLine],
+                                    unit: ContentUnit) -> String? {
+        if let range = read.text.range(of: probe) {
+            let rest = read.text[range.upperBound...]
             // The probe's own `curl` comes before it; an action must follow the probe, past a command separator.
             if let separator = ["&&", "||", ";", "then", "|"].compactMap({ rest.range(of: $0) })
                 .min(by: { $0.lowerBound < $1.lowerBound }) {
@@ -63,11 +77,9 @@ enum EnvironmentGateDetector {
                 if let action = actions.first(where: after.contains) { return action }
             }
         }
-        for (other, otherText) in lines where other != line && ExfiltrationDetector.isNear(other, line, in: unit) {
-            guard other.number >= line.number else { continue }
-            if metadataEndpoints.contains(where: otherText.contains) { continue }
-            if let action = actions.first(where: otherText.contains) { return action }
-        }
-        return nil
+        return lines.first { other in
+            other.line.number > read.line.number && other.probe == nil && other.action != nil
+                && ExfiltrationDetector.isNear(other.line, read.line, in: unit)
+        }?.action
     }
 }
