@@ -9,7 +9,8 @@ enum Base64Payloads {
             || byte == 0x2b || byte == 0x2f
     }
     /// What a line that decodes base64 says.
-    static let decoders = NeedleSet(["base64", "b64decode", "atob(", "frombase64"])
+    static let decoders = NeedleSet(["base64 -", "b64decode(", "base64_decode(", "atob(", "frombase64",
+                                     "openssl enc -d"])
 
     /// Units holding the decoded text of each base64 run of `unit` that decodes to text, recursively up to
     /// `PayloadLimits.maxBase64Depth`, at most `maxBase64RunsPerText` runs per text.

@@ -22,8 +22,9 @@ enum EnvironmentGateDetector {
     static let conditionals = ["if ", "[ ", "[[ ", "test ", "&&", "||", "case ", "if(", "while "]
 
     /// What the layer pass must keep for this detector.
-    static let markers = metadataEndpoints + hostIndicators + ["curl", "wget", "chmod +x", "nohup", "os.system(",
-                                                              "subprocess."]
+    /// Python's `subprocess.` and `os.system(` are left out: libraries use them everywhere, and keeping every
+    /// such file costs more than the rare gate that runs a program without also fetching it would.
+    static let markers = metadataEndpoints + hostIndicators + ["curl", "wget", "chmod +x", "nohup"]
     static let probes = NeedleSet(metadataEndpoints + hostIndicators)
 
     /// One line as the gate reads it: the probe it makes, if any, and the action it takes, if any.

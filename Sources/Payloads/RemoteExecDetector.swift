@@ -17,9 +17,10 @@ enum RemoteExecDetector {
     static let decodeExec = ["exec(base64.b64decode(", "exec(__import__('base64')", "eval(base64_decode(",
                              "exec(zlib.decompress(base64.", "eval(base64.b64decode(", "eval(atob("]
 
-    /// What the layer pass must keep for this detector.
-    static let markers = ["curl", "wget", "base64", "b64decode", "base64_decode", "atob(", "net.webclient",
-                          "urlopen(", "requests.get("]
+    /// What the layer pass must keep for this detector. `base64` alone is left out: Python and Perl import
+    /// their base64 modules everywhere; the command with options (`base64 -d`, `base64 -w0 -d`) is what counts.
+    static let markers = ["curl", "wget", "base64 -", "b64decode(", "base64_decode(", "openssl enc -d", "atob(",
+                          "net.webclient", "urlopen(", "requests.get("]
     static let needles = NeedleSet(markers)
 
     static func findings(_ unit: ContentUnit) -> [Finding] {
