@@ -1,12 +1,12 @@
 /// One line of a text file, or one printable run of a binary, as the detectors read it.
-public struct ContentLine: Sendable, Hashable {
+struct ContentLine: Sendable, Hashable {
     /// The 1-based line number in a text file, or the byte offset of the run in a binary.
-    public var number: Int
+    var number: Int
     /// The line's text, at most `PayloadLimits.maxLineBytes` bytes of it, decoded as UTF-8 with replacement.
-    public var text: String
+    var text: String
 
     /// Creates a line.
-    public init(number: Int, text: String) {
+    init(number: Int, text: String) {
         self.number = number
         self.text = text
     }

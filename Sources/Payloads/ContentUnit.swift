@@ -4,9 +4,9 @@ import Findings
 ///
 /// Detectors that need two things together (gathering and sending, a probe and a download) look for both in
 /// one unit, never across units: a history step and an unrelated script are not one program.
-public struct ContentUnit: Sendable {
+struct ContentUnit: Sendable {
     /// Where the text came from.
-    public enum Origin: Sendable, Hashable {
+    enum Origin: Sendable, Hashable {
         /// A file written by a layer; `removedLater` when no later version of it is in the final image.
         case file(path: String, layer: LayerReference, removedLater: Bool, replacedLater: Bool)
         /// A history step's `created_by`, by position in the history.
@@ -16,21 +16,21 @@ public struct ContentUnit: Sendable {
     }
 
     /// Where the text came from.
-    public var origin: Origin
+    var origin: Origin
     /// The lines kept.
-    public var lines: [ContentLine]
+    var lines: [ContentLine]
     /// The file's path relative to the root, when the unit is a file.
-    public var path: String? {
+    var path: String? {
         if case .file(let path, _, _, _) = origin { return path }
         return nil
     }
     /// How the text was reached when it was decoded from base64 found in another unit.
-    public var decodedFrom: String?
+    var decodedFrom: String?
     /// Whether the lines are printable runs of a binary rather than lines of a text.
-    public var isBinary: Bool
+    var isBinary: Bool
 
     /// Creates a unit.
-    public init(origin: Origin, lines: [ContentLine], decodedFrom: String? = nil, isBinary: Bool = false) {
+    init(origin: Origin, lines: [ContentLine], decodedFrom: String? = nil, isBinary: Bool = false) {
         self.origin = origin
         self.lines = lines
         self.decodedFrom = decodedFrom
