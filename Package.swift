@@ -44,6 +44,10 @@ let package = Package(
         // privileged files.
         .target(name: "Forensics",
                 dependencies: ["ImageModel", "ImageSources", "Tar", "LayerPass", "Findings", "SBOM", "COpenSSL"]),
+        // Payloads and leaked secrets: miners, exfiltration, environment-gated and persistence hooks, download-and-run,
+        // and credentials in files (deleted ones too), env, labels and history, found in the bytes it asked for.
+        .target(name: "Payloads",
+                dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "Forensics", "SBOM"]),
         // Keys, signatures, X.509 chains at a given time, SCTs and RFC 3161 timestamps, over OpenSSL.
         .target(name: "Crypto", dependencies: ["COpenSSL"]),
         // Sigstore bundles, trusted roots and transparency-log proofs; DSSE, in-toto, SLSA; simple signing.
@@ -85,7 +89,7 @@ let package = Package(
         // The whole flow for one image: resolve, stream layers, merge, check, report.
         .target(name: "Scanner",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Forensics", "Findings", "Catalogers", "SBOM",
-                               "Report", "Names", "Lineage"]),
+                               "Report", "Names", "Lineage", "Payloads"]),
         // Argument parsing, commands and terminal output; the executable only calls into it.
         .target(name: "SafeguardCLI",
                 dependencies: ["ImageModel", "ImageSources", "Findings", "SBOM", "SBOMFormats", "Report", "Scanner",
@@ -112,6 +116,9 @@ let package = Package(
                     dependencies: ["Forensics", "LayerPass", "ImageSources", "ImageModel", "Findings", "Catalogers",
                                    "SBOM", "TestSupport"]),
         .testTarget(name: "NamesTests", dependencies: ["Names", "ImageModel", "Findings", "TestSupport"]),
+        .testTarget(name: "PayloadsTests",
+                    dependencies: ["Payloads", "Scanner", "Report", "LayerPass", "ImageModel", "ImageSources",
+                                   "Findings", "TestSupport"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip", "TestSupport"]),
         .testTarget(name: "VersionsTests", dependencies: ["Versions", "TestSupport"]),
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Versions", "TestSupport"]),

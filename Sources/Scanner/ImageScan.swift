@@ -6,6 +6,7 @@ import ImageSources
 import LayerPass
 import Lineage
 import Names
+import Payloads
 import Report
 import SBOM
 
@@ -66,6 +67,7 @@ public struct ImageScan: Sendable {
         let limits = limits
         let catalogers = Catalog.defaultCatalogers
         let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request, PackageFileIntegrity.request]
+            + PayloadScan.requests
         let pass = LayerPass(concurrency: concurrency, requests: requests,
                              digests: PackageFileIntegrity.digestRequest, limits: limits) {
             EntryChecks(layer: $0, limits: limits)
@@ -83,11 +85,14 @@ public struct ImageScan: Sendable {
             + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners) + nameFindings(image)
             + PackageFileIntegrity.check(sbom, fileSystem: fileSystem, layers: layers,
                                          history: image.config.history ?? []).findings
+            + PayloadScan.findings(image: image, layers: layers, fileSystem: fileSystem, owners: owners, sbom: sbom)
         let lineage = LineageAnalysis.run(lineageInput(image, layers: layers), catalog: catalog,
                                           fileSystem: fileSystem, sbom: sbom)
-        var report = ScanReport(tool: Tool(name: "safeguard", version: Self.version), image: image, layers: layers,
-                                fileSystem: fileSystem, privilegedFiles: PrivilegedFiles.inventory(fileSystem),
-                                sbom: sbom, findings: findings + lineage.findings)
+        // Secrets in env, labels and history are shown redacted in every output, like the findings about them.
+        var report = ScanReport(tool: Tool(name: "safeguard", version: Self.version),
+                                image: PayloadScan.redacted(image), layers: layers, fileSystem: fileSystem,
+                                privilegedFiles: PrivilegedFiles.inventory(fileSystem), sbom: sbom,
+                                findings: findings + lineage.findings)
         report.lineage = lineage.report
         return report
     }
