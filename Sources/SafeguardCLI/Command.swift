@@ -64,15 +64,8 @@ public enum Command {
 
     private static func run(_ verb: String, _ arguments: [String], terminal: Terminal,
                             environment: [String: String]) -> ExitCode {
-        var logger = Logger(level: .warning, colors: terminal.stderrColors)
-        do {
-            let parsed = try Arguments(arguments, spec: Options.spec(verb: verb))
-            if parsed.has("--help") {
-                print(help(for: verb)!)
-                return .success
-            }
-            let options = try Options(parsed, verb: verb, environment: environment)
-            logger = Logger(level: options.logLevel, colors: terminal.stderrColors)
+        runOnImage(verb, arguments, help: help(for: verb) ?? Help.main, terminal: terminal,
+                   environment: environment) { options, logger in
             if let file = options.sbomFile {
                 let report = try VulnerabilityStep.scanSBOM(file, options: options, environment: environment,
                                                             logger: logger)
@@ -123,12 +116,6 @@ public enum Command {
 
             try write(render(report, verb: verb, options: options, terminal: terminal), to: options.output)
             return verb == "scan" ? exitStatus(report.highestSeverity, options: options, logger: logger) : .success
-        } catch let error as UsageError {
-            logger.error("\(error.description)\nRun 'safeguard \(verb) --help' for usage.")
-            return .error
-        } catch {
-            logger.error("\(error)")
-            return .error
         }
     }
 
