@@ -49,9 +49,9 @@ let package = Package(
         .target(name: "Payloads",
                 dependencies: ["ImageModel", "ImageSources", "LayerPass", "Findings", "Forensics", "SBOM"]),
         // Keys, signatures, X.509 chains at a given time, SCTs and RFC 3161 timestamps, over OpenSSL.
-        .target(name: "Crypto", dependencies: ["COpenSSL"]),
+        .target(name: "Crypto", dependencies: ["COpenSSL", "ImageModel"]),
         // Sigstore bundles, trusted roots and transparency-log proofs; DSSE, in-toto, SLSA; simple signing.
-        .target(name: "Sigstore", dependencies: ["Crypto", "JSONTree"]),
+        .target(name: "Sigstore", dependencies: ["Crypto", "ImageModel", "JSONTree"]),
         // Signatures and provenance of an image: what discovery found, verified against the user's policy.
         .target(name: "Provenance", dependencies: ["Attachments", "Sigstore", "Crypto", "ImageModel", "Findings"]),
         // JSON documents walked with their paths, nesting bounded before Foundation's parser sees them.
@@ -127,7 +127,7 @@ let package = Package(
                     dependencies: ["Vulnerabilities", "AdvisoryDatabase", "Advisories", "VEX", "SBOM", "Findings",
                                    "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto", "TestSupport"]),
-        .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "Crypto", "TestSupport"]),
+        .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "Crypto", "ImageModel", "TestSupport"]),
         .testTarget(name: "VEXTests", dependencies: ["VEX", "TestSupport"]),
         .testTarget(name: "JSONTreeTests", dependencies: ["JSONTree"]),
         .testTarget(name: "LineageTests",

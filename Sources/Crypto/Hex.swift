@@ -1,17 +1,5 @@
-/// Hexadecimal text, as digests and log IDs are written.
+/// Hexadecimal text read back into bytes; `hexEncoded` (ImageModel) writes it.
 public enum Hex {
-    /// Lowercase hex text of `bytes`.
-    public static func encode(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// The bytes of lowercase or uppercase hex text, or nil when it is not hex.
     public static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)

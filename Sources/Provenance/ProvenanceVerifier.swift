@@ -34,7 +34,7 @@ public enum ProvenanceVerifier {
 
     /// The SHA-256 of the key's DER SubjectPublicKeyInfo, shortened, as a name users can compare.
     static func fingerprint(_ key: PublicKey) -> String {
-        "sha256:" + String(Hex.encode(HashAlgorithm.sha256.hash(key.subjectPublicKeyInfo)).prefix(16))
+        "sha256:" + String(hexEncoded(HashAlgorithm.sha256.hash(key.subjectPublicKeyInfo)).prefix(16))
     }
 
     /// RFC 3339 in UTC, as reports write times.

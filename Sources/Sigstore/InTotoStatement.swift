@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ImageModel
 
 /// An in-toto Statement (v0.1 or v1): subjects with digests, and a typed predicate.
 public struct InTotoStatement: Sendable {
@@ -48,7 +49,7 @@ public struct InTotoStatement: Sendable {
 
     /// Whether a subject has SHA-256 digest `digest`.
     public func hasSubject(sha256 digest: [UInt8]) -> Bool {
-        let hex = Hex.encode(digest)
+        let hex = hexEncoded(digest)
         return subjects.contains { $0.digest["sha256"]?.lowercased() == hex }
     }
 }

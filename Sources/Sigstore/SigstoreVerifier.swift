@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ImageModel
 
 /// Offline verification of Sigstore bundles against a trusted root and a policy.
 ///
@@ -132,7 +133,7 @@ public enum SigstoreVerifier {
             }
             guard statement.hasSubject(sha256: digest) else {
                 throw .artifactMismatch(source: source, reason: "no subject of the in-toto statement has the "
-                                        + "artifact's digest sha256:\(Hex.encode(digest))")
+                                        + "artifact's digest sha256:\(hexEncoded(digest))")
             }
             return statement
         }

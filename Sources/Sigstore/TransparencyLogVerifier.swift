@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ImageModel
 
 /// Verification of one Rekor entry: that it describes this signature, that the log promised or proved its
 /// inclusion, and when it was integrated.
@@ -11,7 +12,7 @@ enum TransparencyLogVerifier {
         let source = bundle.source
         guard let log = trustedRoot.transparencyLog(id: entry.logID) else {
             throw .transparencyLog(source: source, reason: "entry \(entry.logIndex) is from log "
-                                   + "\(Hex.encode(entry.logID)), which the trusted root does not list")
+                                   + "\(hexEncoded(entry.logID)), which the trusted root does not list")
         }
         try BodyMatcher.check(RekorBody(entry, source: source), bundle: bundle, artifact: artifact, key: key)
 
@@ -63,7 +64,7 @@ enum TransparencyLogVerifier {
     static func setPayload(_ entry: TransparencyLogEntry) -> [UInt8] {
         let body = Data(entry.canonicalizedBody).base64EncodedString()
         let text = "{\"body\":\"\(body)\",\"integratedTime\":\(entry.integratedTime ?? 0),"
-            + "\"logID\":\"\(Hex.encode(entry.logID))\",\"logIndex\":\(entry.logIndex)}"
+            + "\"logID\":\"\(hexEncoded(entry.logID))\",\"logIndex\":\(entry.logIndex)}"
         return Array(text.utf8)
     }
 

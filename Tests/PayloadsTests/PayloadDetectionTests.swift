@@ -7,7 +7,7 @@ import Testing
 /// One image per payload pattern, scanned whole: the rule fires, with evidence that points at the layer and
 /// path, the history step or the config field where the payload is.
 @Suite struct PayloadDetectionTests {
-    struct Case: CustomTestStringConvertible, Sendable {
+    struct Case: ExpectedEvidence, CustomTestStringConvertible, Sendable {
         let name: String
         var layers: [[TarWriter.Entry]] = []
         var extra: [String] = []
@@ -142,14 +142,7 @@ import Testing
         let image = try PayloadImage(layers: testCase.layers, extra: testCase.extra)
         defer { image.remove() }
         let findings = try image.scan().findings.filter { $0.ruleID == testCase.rule }
-        let matching = findings.filter { finding in
-            let evidence = finding.evidence
-            return (testCase.path == nil || evidence.path == testCase.path)
-                && (testCase.layer == nil || evidence.layer?.index == testCase.layer)
-                && (testCase.history == nil || evidence.facts?["historyIndex"] == testCase.history.map(String.init))
-                && (testCase.field == nil || evidence.configField == testCase.field)
-                && testCase.facts.allSatisfy { evidence.facts?[$0.key] == $0.value }
-        }
+        let matching = findings.filter { testCase.isMet(by: $0.evidence) }
         #expect(!matching.isEmpty, "\(testCase.rule) with the expected evidence; got \(findings)")
     }
 

@@ -42,6 +42,27 @@ func scanImage(_ location: String) throws -> ScanReport {
                   registryOptions: RegistryOptions(credentialStore: CredentialStore(files: [])), concurrency: 2).run()
 }
 
+/// Where a case's finding must point (a path with the layer that wrote it, a history index, a config field) and
+/// the facts its evidence must hold; what a case leaves nil is not checked.
+protocol ExpectedEvidence {
+    var path: String? { get }
+    var layer: Int? { get }
+    var history: Int? { get }
+    var field: String? { get }
+    var facts: [String: String] { get }
+}
+
+extension ExpectedEvidence {
+    /// Whether `evidence` points where this case says and holds its facts.
+    func isMet(by evidence: Evidence) -> Bool {
+        (path == nil || evidence.path == path)
+            && (layer == nil || evidence.layer?.index == layer)
+            && (history == nil || evidence.facts?["historyIndex"] == history.map(String.init))
+            && (field == nil || evidence.configField == field)
+            && facts.allSatisfy { evidence.facts?[$0.key] == $0.value }
+    }
+}
+
 /// The categories this module reports.
 let payloadCategories: Set<String> = [
     "payload.miner", "payload.exfiltration", "payload.environment-gated", "payload.persistence",

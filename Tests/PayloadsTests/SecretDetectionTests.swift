@@ -7,7 +7,7 @@ import Testing
 /// One image per kind of leaked credential, in files (also deleted ones), env, labels and history: the rule
 /// fires with evidence naming where, and no output holds the value.
 @Suite struct SecretDetectionTests {
-    struct Case: CustomTestStringConvertible, Sendable {
+    struct Case: ExpectedEvidence, CustomTestStringConvertible, Sendable {
         let name: String
         var layers: [[TarWriter.Entry]] = []
         var extra: [String] = []
@@ -94,13 +94,7 @@ import Testing
         let report = try image.scan()
         let findings = report.findings.filter { $0.ruleID == testCase.rule }
         let matching = findings.filter { finding in
-            let evidence = finding.evidence
-            return (testCase.path == nil || evidence.path == testCase.path)
-                && (testCase.layer == nil || evidence.layer?.index == testCase.layer)
-                && (testCase.history == nil || evidence.facts?["historyIndex"] == testCase.history.map(String.init))
-                && (testCase.field == nil || evidence.configField == testCase.field)
-                && testCase.facts.allSatisfy { evidence.facts?[$0.key] == $0.value }
-                && evidence.facts?["fingerprint"]?.contains("[sha256:") == true
+            testCase.isMet(by: finding.evidence) && finding.evidence.facts?["fingerprint"]?.contains("[sha256:") == true
         }
         #expect(!matching.isEmpty, "\(testCase.rule) with the expected evidence; got \(findings)")
 

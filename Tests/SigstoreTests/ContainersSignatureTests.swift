@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ImageModel
 import Sigstore
 import Testing
 import TestSupport
@@ -28,7 +29,7 @@ struct ContainersSignatureTests {
 
     static func verify(_ directory: String) throws -> [SimpleSigningPayload] {
         let manifest = Array(try Data(contentsOf: URL(fileURLWithPath: path(directory + "/manifest.json"))))
-        let digest = "sha256:" + Hex.encode(HashAlgorithm.sha256.hash(manifest))
+        let digest = "sha256:" + hexEncoded(HashAlgorithm.sha256.hash(manifest))
         return try CosignSignature.verifyImage(try signatures(in: directory), key: try key(), manifestDigest: digest)
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ImageModel
 import Sigstore
 import Testing
 import TestSupport
@@ -66,6 +67,6 @@ struct CosignAnnotationTests {
         #expect(embedded.transparencyLogs.map(\.logID) == corpus.transparencyLogs.map(\.logID))
         #expect(embedded.certificateAuthorities.count == corpus.certificateAuthorities.count)
         let data = try Data(contentsOf: URL(fileURLWithPath: corpus.source))
-        #expect(Hex.encode(HashAlgorithm.sha256.hash(Array(data))) == TrustedRoot.productionDigest)
+        #expect(hexEncoded(HashAlgorithm.sha256.hash(Array(data))) == TrustedRoot.productionDigest)
     }
 }
