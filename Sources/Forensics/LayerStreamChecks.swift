@@ -20,6 +20,20 @@ public enum LayerStreamChecks {
                         + "see entries the others do not.",
                     evidence: Evidence(layer: reference)))
             }
+            if let unkept = layer.unkept {
+                // The path is a tar name the reader already escaped, so it cannot drive the reader's terminal.
+                let analyzers = unkept.analyzers.sorted().joined(separator: ", ")
+                findings.append(Finding(
+                    category: ForensicCategory.malformed, ruleID: "SG-TAR-016", severity: .medium,
+                    title: "Layer \(layer.index) holds more content to analyze than the scan keeps: "
+                        + "\(unkept.count) files not analyzed",
+                    detail: "Files that analyzers asked for (\(analyzers)) went past the image's bound on kept "
+                        + "content (--max-kept-size), from \(unkept.firstPath) on. Their entries were still checked "
+                        + "and digested, but payload, secret and package analysis did not see them: a layer of "
+                        + "countless small matching files could hide what it carries this way.",
+                    evidence: Evidence(layer: reference, path: unkept.firstPath,
+                                       facts: ["unkeptFiles": "\(unkept.count)", "analyzers": analyzers])))
+            }
             if layer.detectedCompression != layer.compression {
                 findings.append(Finding(
                     category: ForensicCategory.manifest, ruleID: "SG-MANIFEST-101", severity: .high,

@@ -14,6 +14,11 @@ public struct LayerLimits: Sendable, Hashable {
     /// at most 4 KiB (PATH_MAX) but real archives carry longer names that tools truncate (tar-split's test data
     /// has a 25 KB one); a longer name is read whole (the tar reader bounds it) and then reported.
     public var maxNameBytes = 32 * 1024
+    /// The most bytes of file contents the pass keeps for analyzers over the whole image, all layers together.
+    /// 256 MiB: requests keep reduced contents (matched lines, build information, package records), and the
+    /// 1.6 GB Debian toolchain image of the benchmark keeps 5 MiB. Past the bound files are still read, digested
+    /// and checked but no longer kept for analysis, and the layer where that began is reported.
+    public var maxKeptBytes: Int64 = 256 << 20
 
     /// The defaults.
     public init() {}

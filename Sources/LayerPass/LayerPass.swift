@@ -40,6 +40,7 @@ public struct LayerPass: Sendable {
                     progress: Progress? = nil) throws -> [LayerResult] {
         let outcomes = Outcomes(count: layers.count)
         let next = Counter()
+        let budget = KeptBytesBudget(limits.maxKeptBytes)
         let group = DispatchGroup()
         for _ in 0..<min(concurrency, layers.count) {
             // Layers run on their own threads: each is a blocking pull through socket, inflate and tar,
@@ -47,7 +48,8 @@ public struct LayerPass: Sendable {
             DispatchQueue.global().async(group: group) { [self] in
                 while let index = next.take(below: layers.count) {
                     let expected = diffIDs.indices.contains(index) ? diffIDs[index] : nil
-                    let outcome = scanLayer(index, layers[index], expected: expected, open: open, progress: progress)
+                    let outcome = scanLayer(index, layers[index], expected: expected, budget: budget, open: open,
+                                            progress: progress)
                     outcomes.set(index, outcome)
                     // One unreadable layer fails the scan; stop handing out more work.
                     if case .failure = outcome { next.stop() }
@@ -58,13 +60,14 @@ public struct LayerPass: Sendable {
         return try outcomes.collect()
     }
 
-    private func scanLayer(_ index: Int, _ descriptor: Descriptor, expected: Digest?, open: BlobOpener,
-                           progress: Progress?) -> Result<LayerResult, any Error> {
+    private func scanLayer(_ index: Int, _ descriptor: Descriptor, expected: Digest?, budget: KeptBytesBudget,
+                           open: BlobOpener, progress: Progress?) -> Result<LayerResult, any Error> {
         var report: (@Sendable (Int64) -> Void)?
         if let progress { report = { progress(index, $0) } }
         let reference = LayerReference(index: index, digest: descriptor.digest.description)
         let scanner = LayerScanner(index: index, descriptor: descriptor, expectedDiffID: expected, requests: requests,
-                                   digests: digests, limits: limits, inspector: inspector?(reference),
+                                   digests: digests, limits: limits, budget: budget,
+                                   inspector: inspector?(reference),
                                    progress: report)
         do {
             return .success(try scanner.scan { try open(descriptor) })

@@ -33,6 +33,8 @@ public struct LayerResult: Sendable {
     /// The digests of the regular files the pass's `DigestRequest` selected, by path (the last entry for a path in
     /// the layer wins).
     public var fileDigests: [String: FileDigests] = [:]
+    /// The files read but not kept for analyzers because the image's `LayerLimits.maxKeptBytes` was spent.
+    public var unkept: UnkeptFiles?
     /// What the entry inspectors found.
     public var findings: [Finding]
     /// Content fingerprints of the paths a second pass was asked to compare.

@@ -9,6 +9,8 @@ struct LayerScanner {
     let requests: [FileRequest]
     var digests: DigestRequest?
     let limits: LayerLimits
+    /// The kept bytes the image may still hold, shared with the other layers of the pass.
+    let budget: KeptBytesBudget
     let inspector: (any EntryInspector)?
     let progress: (@Sendable (Int64) -> Void)?
 
@@ -51,7 +53,7 @@ struct LayerScanner {
 
         // A malformed tar or compressed stream, or a bomb past the limits, is a finding about this layer, not the
         // end of the scan: keep what was read, then read the blob to its end so its digest is still checked.
-        var walk = EntryWalk(layer: index, requests: paths == nil ? requests : [], limits: limits,
+        var walk = EntryWalk(layer: index, requests: paths == nil ? requests : [], limits: limits, budget: budget,
                              inspector: paths == nil ? inspector : nil, fingerprinting: paths)
         walk.digests = paths == nil ? digests : nil
         var reader = TarReader(uncompressed)
@@ -86,6 +88,7 @@ struct LayerScanner {
             interruption: interruption, trailingDataAfterEnd: reader.trailingDataAfterEnd, findings: [])
         result.fingerprints = walk.fingerprints
         result.fileDigests = walk.fileDigests
+        result.unkept = walk.unkept
         return (result, walk.inspector)
     }
 
@@ -115,6 +118,7 @@ struct EntryWalk {
     let layer: Int
     let requests: [FileRequest]
     let limits: LayerLimits
+    let budget: KeptBytesBudget
     var inspector: (any EntryInspector)?
     /// The paths whose copies to fingerprint, on a second pass.
     let fingerprinting: Set<String>?
@@ -127,17 +131,20 @@ struct EntryWalk {
     private(set) var fingerprints: [String: [ContentFingerprint]] = [:]
     private(set) var changes: [LayerChange] = []
     private(set) var captured: [String: [UInt8]] = [:]
+    /// The files not kept because the image's budget was spent.
+    private(set) var unkept: UnkeptFiles?
     /// Where the last entry's content starts in the uncompressed stream.
     private var lastDataOffset: Int64 = -1
     private let fingerprinter = ContentFingerprinter()
     private let digester = FileDigester()
     private let buffer = ChunkBuffer(byteCount: LayerScanner.chunkSize)
 
-    init(layer: Int, requests: [FileRequest], limits: LayerLimits, inspector: (any EntryInspector)?,
-         fingerprinting: Set<String>?) {
+    init(layer: Int, requests: [FileRequest], limits: LayerLimits, budget: KeptBytesBudget,
+         inspector: (any EntryInspector)?, fingerprinting: Set<String>?) {
         self.layer = layer
         self.requests = requests
         self.limits = limits
+        self.budget = budget
         self.inspector = inspector
         self.fingerprinting = fingerprinting
     }
@@ -167,7 +174,7 @@ struct EntryWalk {
                     // executable holds one at a time, not the layer's all.
                     let bytes = try readContents(of: &reader, limit: limit)
                     let keeper = requests.first { file.size <= $0.maxSize && $0.selects(file) && $0.keeps(bytes) }
-                    if let keeper { captured[file.path] = keeper.reduces(bytes) }
+                    if let keeper { keep(keeper.reduces(bytes), of: file.path, for: keeper.analyzer) }
                     if digesting { fileDigests[file.path] = digester.digests(of: bytes, algorithms: algorithms) }
                 } else if digesting {
                     fileDigests[file.path] = try digest(&reader)
@@ -179,6 +186,18 @@ struct EntryWalk {
             }
             inspector?.inspect(entry, path: file.path)
         }
+    }
+
+    /// Keeps `bytes` for `path` while the image's budget lasts, replacing an earlier copy of the path.
+    private mutating func keep(_ bytes: [UInt8], of path: String, for analyzer: String) {
+        if let earlier = captured.removeValue(forKey: path) { budget.giveBack(earlier.count) }
+        guard budget.take(bytes.count) else {
+            unkept = unkept.map {
+                UnkeptFiles(firstPath: $0.firstPath, count: $0.count + 1, analyzers: $0.analyzers.union([analyzer]))
+            } ?? UnkeptFiles(firstPath: path, count: 1, analyzers: [analyzer])
+            return
+        }
+        captured[path] = bytes
     }
 
     /// Whether `error` is the stream ending exactly where the last entry's content should start.

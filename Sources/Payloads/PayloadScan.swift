@@ -21,10 +21,8 @@ public enum PayloadScan {
     /// Why reduce: the pass reads every executable anyway for the Go cataloger; keeping a few matched lines
     /// instead of the file keeps memory proportional to what is suspicious, not to the image.
     ///
-    /// Shortcoming: each file's kept lines are bounded (`ContentLineExtraction.maxLines` lines of at most
-    /// `maxLineBytes`), but not their sum over a layer: the request's closures hold no state, so a crafted layer
-    /// of a million files each with a marker line makes the pass hold about a gigabyte. A per-layer budget needs
-    /// the layer pass to give requests per-layer state.
+    /// Each file's kept lines are bounded (`PayloadLimits.maxKeptLines` lines of at most `maxLineBytes`), and their
+    /// sum over the image by the layer pass's `LayerLimits.maxKeptBytes`, past which the layer is reported.
     public static let requests: [FileRequest] = [
         FileRequest(analyzer: "payload.hooks", maxSize: PayloadLimits.maxTextFileSize,
                     selecting: PayloadPaths.isReadWhole,

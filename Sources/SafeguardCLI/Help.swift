@@ -31,6 +31,8 @@ enum Help {
                                         (a decompression bomb); e.g. 512MiB (default: 64GiB)
           --max-layer-entries N         stop reading a layer past N entries and report it (default: 1000000)
           --max-name-length BYTES       report entry names and link targets longer than BYTES (default: 32768)
+          --max-kept-size SIZE          keep at most SIZE of file contents for analysis, all layers together,
+                                        and report the layer where it ran out (default: 256MiB)
           -q, --quiet                   no progress and no diagnostics but errors
           -v, --verbose                 more diagnostics on stderr
           -h, --help                    this help

@@ -57,7 +57,7 @@ struct Options {
     static func spec(verb: String) -> Arguments.Spec {
         var valued: Set<String> = ["--platform", "--format", "--output", "--creds", "--authfile",
                                    "--insecure-registry", "--timeout", "--concurrency", "--max-layer-size",
-                                   "--max-layer-entries", "--max-name-length"]
+                                   "--max-layer-entries", "--max-name-length", "--max-kept-size"]
         var flags: Set<String> = ["--quiet", "--verbose", "--help"]
         if verb == "scan" { valued.formUnion(["--fail-on", "--db", "--vex", "--catalog"]) }
         if verb == "catalog" { valued.formUnion(["--catalog", "--owner", "--notes", "--repository"]) }
@@ -161,6 +161,12 @@ struct Options {
                 throw UsageError("--max-layer-entries must be a positive whole number, not '\(text)'")
             }
             limits.maxEntries = value
+        }
+        if let text = parsed.value("--max-kept-size") {
+            guard let bytes = Self.byteSize(text), bytes > 0 else {
+                throw UsageError("--max-kept-size must be a size such as 256MiB, 2GiB or 1000000, not '\(text)'")
+            }
+            limits.maxKeptBytes = bytes
         }
         if let text = parsed.value("--max-name-length") {
             guard let value = Int(text), value > 0 else {

@@ -71,7 +71,7 @@ struct IntegrityScan {
 
     /// An uncompressed tarball as a layer.
     static func layer(tarball path: String) throws -> Layer {
-        var stream = try FileStream(path: path)
+        let stream = try FileStream(path: path)
         let digester = Digester()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }

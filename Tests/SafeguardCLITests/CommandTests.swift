@@ -47,6 +47,8 @@ import Testing
         ["scan", "--format", "xml", "nginx"],  // unknown format
         ["scan", "--platform", "linux", "nginx"],  // malformed platform
         ["scan", "--bogus", "nginx"],  // unknown option
+        ["scan", "--max-kept-size", "0", "nginx"],  // a bound that keeps nothing
+        ["scan", "--max-kept-size", "lots", "nginx"],  // not a size
         ["scan", "NGINX"],  // invalid reference
         ["inspect", "--fail-on", "high", "nginx"],  // option of another command
         ["frobnicate"],  // unknown command

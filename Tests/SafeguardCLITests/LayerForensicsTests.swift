@@ -156,6 +156,35 @@ import Testing
         #expect(finding.evidence.path == "opt/x/.ssh/authorized_keys")
     }
 
+    @Test func filesPastTheKeptContentBoundAreReportedNotSilentlyDropped() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Forty scripts that each name a mining pool: every one is kept for the payload detectors.
+        let scripts = (0..<40).map { index in
+            "{\"type\":\"file\",\"name\":\"opt/m/run\(index).sh\",\"mode\":493,"
+                + "\"content\":\"#!/bin/sh\\n./worker -o stratum+tcp://pool.example.org:3333 --id \(index)\\n\"}"
+        }
+        let layer = directory + "/layer0.tar"
+        try craftTar("[" + scripts.joined(separator: ",") + "]", to: layer)
+
+        for run in ["bounded", "unbounded"] {
+            try FileManager.default.createDirectory(atPath: directory + "/" + run, withIntermediateDirectories: true)
+        }
+        let bounded = try scanImage(layers: [layer + ":gzip"], in: directory + "/bounded",
+                                    arguments: ["--max-kept-size", "1KiB"])
+        let finding = try #require(bounded.findings.first { $0.ruleID == "SG-TAR-016" })
+        let unkept = try #require(finding.evidence.facts?["unkeptFiles"].flatMap(Int.init))
+        #expect(unkept > 0 && unkept < 40, "some scripts fit in 1 KiB, the rest do not: \(unkept)")
+        #expect(finding.evidence.facts?["analyzers"] == "payload.content")
+        #expect(finding.evidence.path?.hasPrefix("opt/m/run") == true)
+        let analyzed = bounded.findings.filter { $0.ruleID == "SG-MINER-001" }.count
+        #expect(analyzed == 40 - unkept, "each kept script is analyzed, no unkept one is")
+
+        let unbounded = try scanImage(layers: [layer + ":gzip"], in: directory + "/unbounded", arguments: [])
+        #expect(!unbounded.findings.contains { $0.ruleID == "SG-TAR-016" })
+        #expect(unbounded.findings.filter { $0.ruleID == "SG-MINER-001" }.count == 40)
+    }
+
     @Test func tableGroupsFindingsByLayer() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
