@@ -50,23 +50,26 @@ struct LayerScanner {
                                      limit: limits.maxUncompressedBytes,
                                      exceeded: .uncompressedBytes(limit: limits.maxUncompressedBytes))
         let uncompressed = DigestingStream(inflated, expected: expectedDiffID, throwsOnMismatch: false)
+        // Everything above runs on a thread of its own, ahead of the tar walk and the file analysis below.
+        let readAhead = ReadAheadStream(uncompressed, chunkSize: Self.chunkSize)
+        defer { readAhead.finish() }
 
         // A malformed tar or compressed stream, or a bomb past the limits, is a finding about this layer, not the
         // end of the scan: keep what was read, then read the blob to its end so its digest is still checked.
         var walk = EntryWalk(layer: index, requests: paths == nil ? requests : [], limits: limits, budget: budget,
                              inspector: paths == nil ? inspector : nil, fingerprinting: paths)
         walk.digests = paths == nil ? digests : nil
-        var reader = TarReader(uncompressed)
+        var reader = TarReader(readAhead)
         var interruption: LayerInterruption?
         do {
             try walk.run(&reader)
-            var rest = uncompressed
+            var rest = readAhead
             _ = try rest.drain()
         } catch let error as TarError where walk.isHeaderListingEnd(error) {
             // The stream ends right after the last header, with none of its content: a header listing (Go's
             // writer golden files and tar-split's metadata streams end so). Every extractor fails on it the same
             // way, so no two tools see different files; the layer is read to its end and its diff_id checked.
-            var rest = uncompressed
+            var rest = readAhead
             _ = try rest.drain()
         } catch let error as TarError {
             interruption = .tar(error)
@@ -75,6 +78,8 @@ struct LayerScanner {
         } catch let error as LayerLimitExceeded where error != .blobBytes(limit: limits.maxBlobBytes) {
             interruption = .limit(error)
         }
+        // The stages below the read-ahead are this thread's again only once its thread has stopped.
+        readAhead.finish()
         var tail = compressed
         _ = try tail.drain()
         let digest = compressed.computed!
