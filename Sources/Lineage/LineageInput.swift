@@ -13,6 +13,9 @@ public struct LineageInput: Sendable {
     public var diffIDs: [Digest?]
     /// What the image claims about its base.
     public var claims: [BaseClaim]
+    /// The claimed bases fetched from their registries (`scan --fetch-bases`), and why others could not be.
+    public var fetchedBases: [FetchedBase] = []
+    public var fetchFailures: [String] = []
 
     /// The annotation (and label) keys of the OCI image spec that name a base image.
     public static let baseNameKey = "org.opencontainers.image.base.name"

@@ -41,9 +41,9 @@ public struct LineageReport: Codable, Sendable, Hashable {
 
 /// The base image an image is built on.
 public struct BaseImage: Codable, Sendable, Hashable {
-    /// The repository, as the catalog writes it.
+    /// The repository, as the catalog writes it (or normalised from the claim, for a base fetched from its registry).
     public var name: String
-    /// The approved manifest digest whose layers the image starts with.
+    /// The approved (or fetched) manifest digest whose layers the image starts with.
     public var digest: String
     /// How the base was decided.
     public var method: BaseDecisionMethod
@@ -81,9 +81,11 @@ public enum BaseDecisionMethod: String, Codable, Sendable, Hashable {
 
 /// How sure a base decision is.
 public enum BaseConfidence: String, Codable, Sendable, Hashable {
-    /// The layers match an approved digest and what the image claims agrees.
+    /// The layers match an approved digest and what the image claims agrees, or match the digest the image pins
+    /// for its base as its registry serves it.
     case high
-    /// The layers match an approved digest; the image claims nothing about its base.
+    /// The layers match an approved digest and the image claims nothing about its base, or match the base the image
+    /// names by tag alone (tags move).
     case medium
 }
 

@@ -89,6 +89,7 @@ public enum Command {
             scan.catalog = try options.catalog.map { path throws(CatalogError) in try BaseCatalog.load(path) }
             // Vetted repositories are the organisation's own choices: the name checks never flag them.
             scan.extraNames = scan.catalog?.repositoryNames ?? []
+            scan.fetchBases = options.fetchBases
             scan.provenanceBases = provenance?.report.trustedBaseImages ?? []
             // Every base a provenance document names is judged as a name, trusted or not: a look-alike base is
             // worth reporting whoever claims it.

@@ -84,6 +84,10 @@ enum Help {
           --catalog FILE                vetted base images (YAML or JSON; see 'safeguard catalog --help'):
                                         the base is decided by layers, the report splits base and application,
                                         and lineage.unapproved-base and lineage.layer-reuse are reported
+          --fetch-bases                 fetch the base the image names (base.name, base.digest, provenance)
+                                        from its registry, manifest and config only, and believe it when its
+                                        layers are the image's first layers; without it no host an image
+                                        names is contacted
         Signatures and provenance (registry images; see 'safeguard verify --help'), reported as
         signature.missing, signature.invalid, provenance.missing and provenance.invalid findings:
         \(SignerOptions.help)

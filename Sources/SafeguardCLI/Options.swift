@@ -30,6 +30,8 @@ struct Options {
     var vexFiles: [String] = []
     /// The catalog of vetted base images (`scan --catalog`, `catalog add --catalog`).
     var catalog: String?
+    /// Whether scan fetches the bases an image names to compare their layers (`scan --fetch-bases`).
+    var fetchBases = false
     var platform = Platform.host
     var format = Format.table
     var output: String?
@@ -59,7 +61,10 @@ struct Options {
                                    "--insecure-registry", "--timeout", "--concurrency", "--max-layer-size",
                                    "--max-layer-entries", "--max-name-length", "--max-kept-size"]
         var flags: Set<String> = ["--quiet", "--verbose", "--help"]
-        if verb == "scan" { valued.formUnion(["--fail-on", "--db", "--vex", "--catalog"]) }
+        if verb == "scan" {
+            valued.formUnion(["--fail-on", "--db", "--vex", "--catalog"])
+            flags.insert("--fetch-bases")
+        }
         if verb == "catalog" { valued.formUnion(["--catalog", "--owner", "--notes", "--repository"]) }
         if verb == "scan" || verb == "verify" {
             valued.formUnion(SignerOptions.signerOptions.union(SignerOptions.provenanceOptions))
@@ -94,6 +99,7 @@ struct Options {
         database = parsed.value("--db")
         vexFiles = parsed.all("--vex")
         catalog = parsed.value("--catalog")
+        fetchBases = parsed.has("--fetch-bases")
         quiet = parsed.has("--quiet")
         verbose = parsed.has("--verbose")
         output = parsed.value("--output")

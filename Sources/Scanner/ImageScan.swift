@@ -33,6 +33,9 @@ public struct ImageScan: Sendable {
     /// Base images trusted provenance named (`name@digest`): `scan` verifies signatures and attestations before
     /// the layer pass and passes the SLSA materials of those that verified.
     public var provenanceBases: [String] = []
+    /// Whether to fetch the bases the image names from their registries to compare their layers with the image's
+    /// (`--fetch-bases`); off by default so a scan contacts no host an image's annotation names.
+    public var fetchBases = false
 
     /// The version written into reports.
     public static let version = "0.1.0"
@@ -101,10 +104,16 @@ public struct ImageScan: Sendable {
     private func lineageInput(_ image: ResolvedImage, layers: [LayerResult]) -> LineageInput {
         var reference: Reference?
         if case .registry(let named) = location { reference = named }
-        return LineageInput(reference: reference, manifestDigest: image.manifestDigest,
-                            layerDigests: layers.map(\.descriptor.digest),
-                            diffIDs: layers.map { $0.diffIDMatches ? $0.computedDiffID : nil },
-                            annotations: image.manifest.annotations, labels: image.config.config?.labels,
-                            provenanceBases: provenanceBases)
+        var input = LineageInput(reference: reference, manifestDigest: image.manifestDigest,
+                                 layerDigests: layers.map(\.descriptor.digest),
+                                 diffIDs: layers.map { $0.diffIDMatches ? $0.computedDiffID : nil },
+                                 annotations: image.manifest.annotations, labels: image.config.config?.labels,
+                                 provenanceBases: provenanceBases)
+        if fetchBases {
+            (input.fetchedBases, input.fetchFailures) = BaseFetcher(platform: image.platform,
+                                                                    registryOptions: registryOptions)
+                .fetch(input.claims)
+        }
+        return input
     }
 }
