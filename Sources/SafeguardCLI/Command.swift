@@ -90,6 +90,8 @@ public enum Command {
             // Vetted repositories are the organisation's own choices: the name checks never flag them.
             scan.extraNames = scan.catalog?.repositoryNames ?? []
             scan.fetchBases = options.fetchBases
+            // An SBOM needs the packages, not every package file hashed and every executable searched.
+            if verb == "sbom" { scan.depth = .packages }
             scan.provenanceBases = provenance?.report.trustedBaseImages ?? []
             // Every base a provenance document names is judged as a name, trusted or not: a look-alike base is
             // worth reporting whoever claims it.

@@ -37,6 +37,18 @@ public struct ImageScan: Sendable {
     /// (`--fetch-bases`); off by default so a scan contacts no host an image's annotation names.
     public var fetchBases = false
 
+    /// How much of the image to analyze.
+    public enum Depth: Sendable {
+        /// Every check: forensics, package file integrity, payloads and secrets, names, lineage, and the SBOM.
+        case full
+        /// The SBOM and the layer checks the pass makes anyway (digests, malformed streams): what `safeguard sbom`
+        /// needs, without hashing every package file or searching every executable.
+        case packages
+    }
+
+    /// How much of the image to analyze; `full` unless told otherwise.
+    public var depth = Depth.full
+
     /// The version written into reports.
     public static let version = "0.1.0"
 
@@ -69,6 +81,17 @@ public struct ImageScan: Sendable {
         if let events { progress = { index, bytes in events(.layerBytes(index: index, bytes: bytes)) } }
         let limits = limits
         let catalogers = Catalog.defaultCatalogers
+        guard depth == .full else {
+            let pass = LayerPass(concurrency: concurrency, requests: Catalog.requests(catalogers), limits: limits)
+            let layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
+                                      open: { try source.openBlob($0) }, progress: progress)
+            let fileSystem = FileSystem(layers: layers.map { $0.changes })
+            let findings = DigestChecks.findings(layers: layers) + LayerStreamChecks.findings(layers: layers)
+            return ScanReport(tool: Tool(name: "safeguard", version: Self.version),
+                              image: PayloadScan.redacted(image), layers: layers, fileSystem: fileSystem,
+                              privilegedFiles: [], sbom: Catalog.run(layers: layers, catalogers: catalogers),
+                              findings: findings)
+        }
         let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request, PackageFileIntegrity.request]
             + PayloadScan.requests
         let pass = LayerPass(concurrency: concurrency, requests: requests,

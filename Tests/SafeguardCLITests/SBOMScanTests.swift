@@ -112,6 +112,19 @@ import Testing
         #expect(report.privilegedFiles.contains { $0.path == "usr/bin/passwd" })
     }
 
+    @Test func sbomCommandListsWhatTheFullScanLists() throws {
+        // `sbom` skips the checks an SBOM does not need; the packages, their layers and files must not change.
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let image = "oci:\(try FixtureImages.debian.get()):bookworm"
+        #expect(Command.main(["sbom", "-q", "--format", "json", "-o", directory + "/sbom.json", image]) == .success)
+        let listed = try JSONDecoder().decode(SoftwareBillOfMaterials.self,
+                                              from: Data(contentsOf: URL(fileURLWithPath: directory + "/sbom.json")))
+        let scanned = try #require(try scan(image).sbom)
+        #expect(listed.packages.count > 50)
+        #expect(listed == scanned)
+    }
+
     @Test(.enabled(Comment(rawValue: SBOMValidators.need)) { SBOMValidators.available },
           arguments: ["cyclonedx-json", "spdx-json"])
     func sbomCommandWritesADocumentTheOfficialValidatorAccepts(_ format: String) throws {
