@@ -29,7 +29,8 @@ import Testing
 
         /// Pushes an application made of `layers` (tarball names in the image's directory) with `labels`, and
         /// scans it from the registry.
-        func scanApplication(layers: [String], labels: [String: String], fetch: Bool = true) throws -> ScanReport {
+        func scanApplication(layers: [String], labels: [String: String], fetch: Bool = true,
+                             catalog: String? = nil) throws -> ScanReport {
             let tag = "app-\(UUID().uuidString.prefix(8).lowercased())"
             let extra = labels.sorted { $0.key < $1.key }.flatMap { ["--label", "\($0.key)=\($0.value)"] }
             try FixtureImages.buildImage(layout: image.layout, tag: tag,
@@ -40,7 +41,8 @@ import Testing
             let environment = ProcessInfo.processInfo.environment
                 .merging(["SAFEGUARD_DB": image.directory + "/none.db"]) { $1 }
             let status = Command.main(["scan", "-q", "--format", "json", "--output", output]
-                                      + (fetch ? ["--fetch-bases"] : []) + [reference], environment: environment)
+                                      + (fetch ? ["--fetch-bases"] : []) + (catalog.map { ["--catalog", $0] } ?? [])
+                                      + [reference], environment: environment)
             #expect(status == .success)
             return try JSONDecoder().decode(ScanReport.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
         }
@@ -88,6 +90,25 @@ import Testing
         #expect(lineage.base == nil)
         #expect(lineage.claims.allSatisfy { !$0.confirmed })
         #expect(lineage.note?.contains("is a prefix of its layers") == true, "\(lineage.note ?? "")")
+    }
+
+    @Test func withACatalogTheCatalogDecidesAndAFetchedBaseItDoesNotListIsUnapproved() throws {
+        let fixture = try Fixture("cataloged")
+        defer { fixture.image.remove() }
+        // The catalog vets another image only: the fetched base bears the claim out but is not approved.
+        let catalog = fixture.image.directory + "/bases.yaml"
+        try FixtureImages.buildImage(layout: fixture.image.layout, tag: "other",
+                                     layers: [fixture.image.directory + "/top.tar:gzip"])
+        #expect(Command.main(["catalog", "add", "-q", "oci:\(fixture.image.layout):other", "--catalog", catalog,
+                              "--owner", "platform-team", "--repository", "registry.example/other"]) == .success)
+        let report = try fixture.scanApplication(layers: ["base.tar", "top.tar"], labels: [Self.nameKey: fixture.base],
+                                                 catalog: catalog)
+        let lineage = try #require(report.lineage)
+        #expect(lineage.base == nil)
+        #expect(lineage.claims.count == 1 && lineage.claims.allSatisfy(\.confirmed))
+        let unapproved = report.findings.filter { $0.ruleID == "SG-LINEAGE-001" }
+        #expect(unapproved.count == 1 && unapproved.first?.title.contains("the catalog does not list it") == true,
+                "\(report.findings.map(\.title))")
     }
 
     @Test func aBaseThatCannotBeFetchedLeavesTheClaimUnconfirmedAndTheScanGoesOn() throws {
