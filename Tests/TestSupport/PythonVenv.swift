@@ -6,6 +6,9 @@ public enum PythonVenv {
     /// Why a venv could not be made.
     public struct SetupFailure: Error, CustomStringConvertible {
         public let description: String
+
+        /// A failure saying `description`.
+        public init(description: String) { self.description = description }
     }
 
     /// The venv directory named `name` under the test cache, holding exactly `requirements`.
