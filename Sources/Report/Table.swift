@@ -7,26 +7,44 @@ struct Table {
 
     /// Renders the table; `style` styles the header. Cells are measured without escape codes.
     func render(style: TextStyle) -> String {
-        let widths = headers.indices.map { column in
-            ([headers[column]] + rows.map { $0[column] }).map(Self.visibleWidth).max() ?? 0
+        // Each cell is measured once: a vulnerability table can hold tens of thousands of cells.
+        let headerWidths = headers.map(Self.visibleWidth)
+        let rowWidths = rows.map { $0.map(Self.visibleWidth) }
+        var widths = headerWidths
+        for row in rowWidths {
+            for (column, width) in row.enumerated() where column < widths.count {
+                widths[column] = max(widths[column], width)
+            }
         }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                guard column < cells.count - 1 else { return cell }
-                return cell + String(repeating: " ", count: widths[column] - Self.visibleWidth(cell))
-            }.joined(separator: "  ")
+        // Lines are assembled as bytes: appending to a String character by character costs more than the cells.
+        func append(_ cells: [String], measured: [Int], to bytes: inout [UInt8]) {
+            for (column, cell) in cells.enumerated() {
+                bytes.append(contentsOf: cell.utf8)
+                guard column < cells.count - 1 else { break }
+                let padding = (column < widths.count ? widths[column] : measured[column]) - measured[column]
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding + 2))
+            }
         }
-        return ([style.bold(line(headers))] + rows.map(line)).joined(separator: "\n") + "\n"
+        var header: [UInt8] = []
+        append(headers, measured: headerWidths, to: &header)
+        var bytes = Array((style.bold(String(decoding: header, as: UTF8.self)) + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        for (row, measured) in zip(rows, rowWidths) {
+            append(row, measured: measured, to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The width of `text` on a terminal, ignoring ANSI escape sequences.
+    /// The width of `text` on a terminal, ignoring ANSI escape sequences: its Unicode scalars outside them.
     static func visibleWidth(_ text: String) -> Int {
         var width = 0
         var inEscape = false
-        for scalar in text.unicodeScalars {
-            if inEscape { if scalar == "m" { inEscape = false }; continue }
-            if scalar == "\u{1B}" { inEscape = true; continue }
-            width += 1
+        for byte in text.utf8 {
+            if inEscape { if byte == UInt8(ascii: "m") { inEscape = false }; continue }
+            if byte == 0x1B { inEscape = true; continue }
+            // A scalar is one lead byte and its continuation bytes (0b10xxxxxx); count the leads.
+            if byte & 0xC0 != 0x80 { width += 1 }
         }
         return width
     }
