@@ -112,6 +112,15 @@ measure "scan sbom: 1 package (start)" "$scan --format json sbom:$out/vulndb-sbo
     "scan sbom: 2,000 packages" "$scan --format json sbom:$out/vulndb-sbom-2000.json" \
     "scan sbom: 2,000 packages, table" "$scan --format table sbom:$out/vulndb-sbom-2000.json"
 
+# The match step alone, by the clock inside the process (`--verbose` says how long it took): what the target is
+# about, without reading the SBOM and writing the report around it.
+match_ms=()
+for _ in $(seq "$runs"); do
+    match_ms+=("$("$safeguard" scan --verbose --db "$db" --format table "sbom:$out/vulndb-sbom-2000.json" 2>&1 \
+        >/dev/null | sed -n 's/.*matched [0-9]* packages in \([0-9.]*\) ms.*/\1/p')")
+done
+match_median=$(printf '%s\n' "${match_ms[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+
 start_name="scan sbom: 1 package (start)"
 figure() { printf '%-26s %s\n' "$1" "$2"; }
 import_ms=${wall[db import (whole set)]}
@@ -138,4 +147,5 @@ done
 table="scan sbom: 2,000 packages, table"
 figure "2,000 packages, table:" "${wall[$table]} ms, peak RSS ${rss[$table]} MB;\
  $(calc "f'{${wall[$table]} - $start:.1f}'") ms less start"
-figure "target:" "2,000 packages matched in under 200 ms less start"
+figure "2,000 packages, match:" "$match_median ms (the match step by the process's own clock; runs: ${match_ms[*]})"
+figure "target:" "2,000 packages matched in under 200 ms"
