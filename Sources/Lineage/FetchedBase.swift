@@ -7,8 +7,9 @@ public struct FetchedBase: Sendable, Hashable {
     public var claimedName: String
     /// The repository, normalised (`docker.io/library/debian`).
     public var repository: String
-    /// The manifest digest of the platform image fetched, and the index digest above it, if any.
+    /// The manifest digest of the platform image fetched.
     public var manifestDigest: Digest
+    /// The digest of the index above it, when the name led to an index.
     public var indexDigest: Digest?
     /// The base's layers as its config lists them, base first.
     public var diffIDs: [Digest]

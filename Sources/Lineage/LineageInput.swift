@@ -13,8 +13,9 @@ public struct LineageInput: Sendable {
     public var diffIDs: [Digest?]
     /// What the image claims about its base.
     public var claims: [BaseClaim]
-    /// The claimed bases fetched from their registries (`scan --fetch-bases`), and why others could not be.
+    /// The claimed bases fetched from their registries (`scan --fetch-bases`).
     public var fetchedBases: [FetchedBase] = []
+    /// Why the other claimed bases could not be fetched, one line each, for the lineage note.
     public var fetchFailures: [String] = []
 
     /// The annotation (and label) keys of the OCI image spec that name a base image.

@@ -21,7 +21,7 @@ struct Table {
             for (column, cell) in cells.enumerated() {
                 bytes.append(contentsOf: cell.utf8)
                 guard column < cells.count - 1 else { break }
-                let padding = (column < widths.count ? widths[column] : measured[column]) - measured[column]
+                let padding = column < widths.count ? widths[column] - measured[column] : 0
                 bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding + 2))
             }
         }

@@ -81,45 +81,42 @@ public struct ImageScan: Sendable {
         if let events { progress = { index, bytes in events(.layerBytes(index: index, bytes: bytes)) } }
         let limits = limits
         let catalogers = Catalog.defaultCatalogers
-        guard depth == .full else {
-            let pass = LayerPass(concurrency: concurrency, requests: Catalog.requests(catalogers), limits: limits)
-            let layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
-                                      open: { try source.openBlob($0) }, progress: progress)
-            let fileSystem = FileSystem(layers: layers.map { $0.changes })
-            let findings = DigestChecks.findings(layers: layers) + LayerStreamChecks.findings(layers: layers)
-            return ScanReport(tool: Tool(name: "safeguard", version: Self.version),
-                              image: PayloadScan.redacted(image), layers: layers, fileSystem: fileSystem,
-                              privilegedFiles: [], sbom: Catalog.run(layers: layers, catalogers: catalogers),
-                              findings: findings)
-        }
-        let requests = Catalog.requests(catalogers) + [PrivilegedFiles.request, PackageFileIntegrity.request]
-            + PayloadScan.requests
+        let full = depth == .full
+        let requests = Catalog.requests(catalogers)
+            + (full ? [PrivilegedFiles.request, PackageFileIntegrity.request] + PayloadScan.requests : [])
+        let checks: EntryInspectorFactory = { EntryChecks(layer: $0, limits: limits) }
         let pass = LayerPass(concurrency: concurrency, requests: requests,
-                             digests: PackageFileIntegrity.digestRequest, limits: limits) {
-            EntryChecks(layer: $0, limits: limits)
-        }
+                             digests: full ? PackageFileIntegrity.digestRequest : nil, limits: limits,
+                             inspector: full ? checks : nil)
         var layers = try pass.run(layers: image.manifest.layers, diffIDs: image.config.rootfs?.diffIDs ?? [],
                                   open: { try source.openBlob($0) }, progress: progress)
         let fileSystem = FileSystem(layers: layers.map { $0.changes })
         let sbom = Catalog.run(layers: layers, catalogers: catalogers)
-        try PackageFileIntegrity.completeDigests(&layers, sbom: sbom, fileSystem: fileSystem, limits: limits,
-                                                 open: { try source.openBlob($0) })
 
-        let owners = PackageOwnership(sbom, fileSystem: fileSystem)
-        let findings = ManifestChecks.findings(for: image) + DigestChecks.findings(layers: layers)
-            + LayerStreamChecks.findings(layers: layers) + ExtractionReplay.findings(layers: layers)
-            + PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners) + nameFindings(image)
-            + PackageFileIntegrity.check(sbom, fileSystem: fileSystem, layers: layers,
-                                         history: image.config.history ?? []).findings
-            + PayloadScan.findings(image: image, layers: layers, fileSystem: fileSystem, owners: owners, sbom: sbom)
-        let lineage = LineageAnalysis.run(lineageInput(image, layers: layers), catalog: catalog,
-                                          fileSystem: fileSystem, sbom: sbom)
+        var findings = DigestChecks.findings(layers: layers) + LayerStreamChecks.findings(layers: layers)
+        var privilegedFiles: [FileEntry] = []
+        var lineage: LineageReport?
+        if full {
+            try PackageFileIntegrity.completeDigests(&layers, sbom: sbom, fileSystem: fileSystem, limits: limits,
+                                                     open: { try source.openBlob($0) })
+            let owners = PackageOwnership(sbom, fileSystem: fileSystem)
+            let analysis = LineageAnalysis.run(lineageInput(image, layers: layers), catalog: catalog,
+                                               fileSystem: fileSystem, sbom: sbom)
+            findings += ManifestChecks.findings(for: image) + ExtractionReplay.findings(layers: layers)
+            findings += PrivilegedFiles.findings(fileSystem, layers: layers, owners: owners) + nameFindings(image)
+            findings += PackageFileIntegrity.check(sbom, fileSystem: fileSystem, layers: layers,
+                                                   history: image.config.history ?? []).findings
+            findings += PayloadScan.findings(image: image, layers: layers, fileSystem: fileSystem, owners: owners,
+                                             sbom: sbom)
+            findings += analysis.findings
+            privilegedFiles = PrivilegedFiles.inventory(fileSystem)
+            lineage = analysis.report
+        }
         // Secrets in env, labels and history are shown redacted in every output, like the findings about them.
         var report = ScanReport(tool: Tool(name: "safeguard", version: Self.version),
                                 image: PayloadScan.redacted(image), layers: layers, fileSystem: fileSystem,
-                                privilegedFiles: PrivilegedFiles.inventory(fileSystem), sbom: sbom,
-                                findings: findings + lineage.findings)
-        report.lineage = lineage.report
+                                privilegedFiles: privilegedFiles, sbom: sbom, findings: findings)
+        report.lineage = lineage
         return report
     }
 
